@@ -1,0 +1,2 @@
+/** asyncio's exceptions. */
+export class CancelledError extends Error {}

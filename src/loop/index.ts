@@ -1,0 +1,2 @@
+/** asyncio's model in TypeScript: the public surface, re-exported. */
+export * from "./exceptions.ts";

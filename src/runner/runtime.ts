@@ -1,0 +1,34 @@
+/** The one interface every snippet runtime implements: files in, output out. */
+
+/** A snippet as a small project: path -> source text (already JavaScript). */
+export type FileTree = Record<string, string>;
+
+export interface RunRequest {
+  /** Every file the program needs, keyed by path relative to the project root. */
+  files: FileTree;
+  /** The file to start, e.g. "snippet.js". */
+  entry: string;
+  /** Wall-clock limit; the runtime kills the program when it passes. */
+  timeoutMs: number;
+  /** Aborting it is Stop: the runtime kills the program at once. */
+  signal: AbortSignal;
+}
+
+/** What a runtime reports while a program runs, in order. */
+export type RunEvent =
+  | { type: "status"; text: string } // progress: booting, mounting, starting
+  | { type: "stdout"; text: string } // one chunk of output (may hold several lines)
+  | { type: "stderr"; text: string };
+
+export interface RunResult {
+  /** Process exit code; null when killed. */
+  code: number | null;
+  /** Why it ended when it did not exit by itself. */
+  reason?: "stopped" | "timeout" | "output-limit";
+  elapsedMs: number;
+}
+
+export interface Runtime {
+  readonly name: "webcontainer" | "worker";
+  run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<RunResult>;
+}
