@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm test`: installs what the tests need (dependencies, Debian's Chromium), then runs every test:
+# unit tests (loop library, runner, markdown pipeline, Node-side snippet verification), the site
+# build, and the Playwright suite against the built site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's chromium for the browser tests…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium' and try again." >&2
+    exit 1
+  fi
+fi
+
+node --version
+npx vitest run
+npx astro build
+npx playwright test
