@@ -30,5 +30,10 @@ export interface RunResult {
 
 export interface Runtime {
   readonly name: "webcontainer" | "worker";
+  /**
+   * True when the runtime cannot tell stderr from stdout (the WebContainer's terminal merges
+   * them) and reports both as `stdout` events. Absent means false.
+   */
+  readonly mergesStderr?: boolean;
   run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<RunResult>;
 }

@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { satteri } from "@astrojs/markdown-satteri";
+import { remarkCells } from "./src/markdown/remark-cells.ts";
+import { headingLinks } from "./src/markdown/heading-links.ts";
+import { SHIKI_THEMES } from "./src/markdown/themes.ts";
+
+// WebContainer needs cross-origin isolation; `astro dev` and `astro preview` send the headers,
+// static hosts get `public/_headers`, and the rest fall back to the COI service worker.
+const isolationHeaders = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
+
+export default defineConfig({
+  integrations: [mdx()],
+  markdown: {
+    // Sätteri is Astro 7's Markdown/MDX processor: plugins see mdast/hast, not unified.
+    processor: satteri({ mdastPlugins: [remarkCells()], hastPlugins: [headingLinks()] }),
+    shikiConfig: { themes: SHIKI_THEMES },
+  },
+  server: { headers: isolationHeaders },
+  vite: {
+    worker: { format: "es" },
+  },
+  devToolbar: { enabled: false },
+});

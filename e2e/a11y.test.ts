@@ -1,0 +1,48 @@
+/** axe on every page, at rest and with a cell's dynamic parts open: no violations. */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { cellById, chapters, chooseRuntime, firstChapter, runCell } from "./helpers.ts";
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+}
+
+test("home page", async ({ page }) => {
+  await page.goto("/");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("not-found page", async ({ page }) => {
+  const response = await page.goto("/no-such-chapter/");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const chapter of chapters()) {
+  test(`chapter ${chapter.id}`, async ({ page }) => {
+    await page.goto(chapter.url);
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test("a cell with live output, the editor and the Python tab open", async ({ page }) => {
+  const chapter = firstChapter();
+  await page.goto(chapter.url);
+  await chooseRuntime(page, "worker");
+  const withPython = chapter.cells.find((cell) => cell.python !== undefined)!;
+  const cell = cellById(page, withPython.id);
+  await runCell(cell);
+  await cell.getByRole("button", { name: /^Edit/ }).click();
+  await expect(cell.locator(".cm-editor")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await cell.getByRole("tab", { name: "Python original" }).click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("dark colour scheme", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(firstChapter().url);
+  expect(await violations(page)).toEqual([]);
+});

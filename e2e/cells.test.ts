@@ -1,0 +1,53 @@
+/**
+ * Every cell of every chapter, run in the browser through its own Run button in the worker
+ * runtime, must print what the chapter says it prints. (The Node-side check runs the same
+ * cells under real Node: src/runner/verify-node.test.ts.)
+ */
+import { expect, test } from "@playwright/test";
+import { checkOutput } from "../src/markdown/expected.ts";
+import { cellById, chapters, chooseRuntime, liveLines, runCell } from "./helpers.ts";
+
+for (const chapter of chapters()) {
+  test.describe(chapter.id, () => {
+    test("the page shows every cell of the chapter, in order", async ({ page }) => {
+      await page.goto(chapter.url);
+      const ids = await page.locator("section[data-cell]").evaluateAll((cells) => cells.map((cell) => cell.id));
+      expect(ids).toEqual(chapter.cells.map((cell) => cell.id));
+    });
+
+    for (const cell of chapter.cells) {
+      test(cell.id, async ({ page }) => {
+        await page.goto(chapter.url);
+        await chooseRuntime(page, "worker");
+        const section = cellById(page, cell.id);
+        const expected = (await section.locator("[data-expected]").textContent()) ?? "";
+        expect(expected).toBe(cell.expected);
+
+        const status = await runCell(section, cell.timeoutMs + 15_000);
+
+        const stdout = (await liveLines(section)).join("\n");
+        const stderr = (await liveLines(section, "stderr")).join("\n");
+        const details = `status: ${status}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`;
+        expect(checkOutput(expected, stdout), details).toEqual({ matches: true, departsAt: null });
+        expect(checkOutput(cell.expectedStderr ?? "", stderr), details).toEqual({ matches: true, departsAt: null });
+        await expect(section).toHaveAttribute("data-result", "match");
+        expect(status).toMatch(/^Matches the expected output\. Exited with code 0/);
+        await expect(section.locator("[data-badge]")).toHaveText("in-page worker");
+      });
+    }
+  });
+}
+
+test("Run all runs every cell of a chapter in order and reports how many matched", async ({ page }) => {
+  const chapter = chapters()[0]!;
+  test.setTimeout(60_000 + chapter.cells.length * 5_000);
+  await page.goto(chapter.url);
+  await chooseRuntime(page, "worker");
+  await page.getByRole("button", { name: "Run all cells" }).click();
+  const progress = page.locator("[data-progress-text]");
+  await expect(progress).toHaveText(
+    `Ran ${chapter.cells.length} cells: ${chapter.cells.length} matched the expected output.`,
+    { timeout: 30_000 + chapter.cells.length * 5_000 },
+  );
+  for (const cell of chapter.cells) await expect(cellById(page, cell.id)).toHaveAttribute("data-result", "match");
+});

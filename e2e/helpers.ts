@@ -1,0 +1,78 @@
+/** Shared steps for the browser tests: the chapters and cells to expect, and reader actions. */
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { extractCellsFromSource, type Cell } from "../src/markdown/cells.ts";
+
+export interface ChapterInfo {
+  id: string;
+  url: string;
+  cells: Cell[];
+}
+
+const CONTENT = join(import.meta.dirname, "..", "content");
+
+/** Every chapter in `content/`, with its cells as the build sees them. */
+export function chapters(): ChapterInfo[] {
+  return readdirSync(CONTENT)
+    .filter((name) => name.endsWith(".mdx"))
+    .sort()
+    .map((name) => {
+      const id = basename(name, ".mdx");
+      const cells = extractCellsFromSource(readFileSync(join(CONTENT, name), "utf8"), `content/${name}`);
+      return { id, url: `/${id}/`, cells };
+    });
+}
+
+/** The first chapter, which the behaviour tests drive. */
+export function firstChapter(): ChapterInfo {
+  const first = chapters()[0];
+  if (!first) throw new Error("no chapters in content/");
+  return first;
+}
+
+/** Picks a runtime in the notebook bar, as a reader would. */
+export async function chooseRuntime(page: Page, runtime: "auto" | "webcontainer" | "worker"): Promise<void> {
+  await page.getByLabel("Runtime", { exact: true }).selectOption(runtime);
+}
+
+/** A cell by id. */
+export function cellById(page: Page, id: string): Locator {
+  return page.locator(`section[data-cell]#${id}`);
+}
+
+/** Presses the cell's Run button and waits until the run is over; returns its status text. */
+export async function runCell(cell: Locator, timeoutMs = 30_000): Promise<string> {
+  await cell.getByRole("button", { name: /^Run/ }).click();
+  return waitForEnd(cell, timeoutMs);
+}
+
+/** Waits until the cell's current run is over; returns its status text. */
+export async function waitForEnd(cell: Locator, timeoutMs = 30_000): Promise<string> {
+  await expect(cell).toHaveAttribute("data-result", /.+/, { timeout: timeoutMs });
+  return (await cell.locator("[data-status]").textContent()) ?? "";
+}
+
+/** The stdout lines the cell's live output shows. */
+export async function liveLines(cell: Locator, stream: "stdout" | "stderr" = "stdout"): Promise<string[]> {
+  return cell.locator(`[role="log"] .line.${stream}`).allTextContents();
+}
+
+/** Opens the editor (Edit) and replaces the whole code with `code`. */
+export async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
+  await cell.getByRole("button", { name: /^Edit/ }).click();
+  const content = cell.locator(".cm-content");
+  await expect(content).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  // insertText, not typing: no auto-indent or bracket closing to fight with.
+  await page.keyboard.insertText(code);
+  await expect(content).toHaveText(code.split("\n").join(""));
+}
+
+/** How long the main thread takes to answer, in ms: a frozen page cannot answer at all. */
+export async function mainThreadLatency(page: Page): Promise<number> {
+  const start = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  return Date.now() - start;
+}

@@ -1,0 +1,21 @@
+/** With JavaScript off, a chapter still reads: code, Python original and expected output. */
+import { expect, test } from "@playwright/test";
+import { cellById, firstChapter } from "./helpers.ts";
+
+test.use({ javaScriptEnabled: false });
+
+test("every cell shows its highlighted code, its Python original and its expected output", async ({ page }) => {
+  const chapter = firstChapter();
+  await page.goto(chapter.url);
+  for (const cell of chapter.cells) {
+    const section = cellById(page, cell.id);
+    await expect(section.locator("[data-code] pre.astro-code")).toBeVisible();
+    await expect(section.locator("[data-code] pre span[style]").first()).toBeVisible(); // Shiki's colours
+    await expect(section.locator("[data-expected]")).toHaveText(cell.expected);
+    if (cell.python !== undefined) await expect(section.locator("[data-panel=py] pre")).toBeVisible();
+    // Nothing can run, so no controls pretend it can.
+    await expect(section.getByRole("button", { name: /^Run/ })).toBeHidden();
+  }
+  await expect(page.locator("[data-notebook-bar]")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "On this page" })).toBeVisible();
+});

@@ -1,0 +1,63 @@
+/**
+ * The only script a chapter page loads up front: it turns the static cells into controls and
+ * loads the rest (`cell-actions.ts`: runner, editor, output) the first time it is needed, or when
+ * the browser is idle, so the page stays light and Run is still quick.
+ */
+import { loadEdit } from "./edit-store.ts";
+
+type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore";
+
+const actions = () => import("./cell-actions.ts");
+
+function act(cell: HTMLElement, action: Action): void {
+  void actions().then((module) => module.perform(cell, action));
+}
+
+function selectTab(tabs: HTMLElement[], chosen: HTMLElement): void {
+  for (const tab of tabs) {
+    const selected = tab === chosen;
+    tab.setAttribute("aria-selected", String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    document.getElementById(tab.getAttribute("aria-controls")!)!.hidden = !selected;
+  }
+}
+
+function enhanceTabs(cell: HTMLElement): void {
+  const tabs = [...cell.querySelectorAll<HTMLElement>('[role="tab"]')];
+  if (tabs.length === 0) return;
+  selectTab(tabs, tabs[0]!);
+  for (const tab of tabs) {
+    tab.addEventListener("click", () => selectTab(tabs, tab));
+    tab.addEventListener("keydown", (event) => {
+      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+      if (!step) return;
+      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
+      selectTab(tabs, next);
+      next.focus();
+    });
+  }
+}
+
+function enhance(cell: HTMLElement): void {
+  enhanceTabs(cell);
+  cell.querySelector<HTMLElement>("[data-controls]")!.hidden = false;
+  cell.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
+    if (button && !button.disabled) act(cell, button.dataset.action as Action);
+  });
+  cell.addEventListener("keydown", (event) => {
+    // The editor handles its own Ctrl+Enter (and marks the event handled).
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+      event.preventDefault();
+      act(cell, "run");
+    }
+  });
+  if (loadEdit(cell.id) !== null) act(cell, "restore");
+  cell.dataset.enhanced = "";
+}
+
+for (const cell of document.querySelectorAll<HTMLElement>("[data-cell]")) enhance(cell);
+
+// Warm up while the reader reads: fetch the run code and start a worker, so Run answers fast.
+const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+idle(() => void actions().then((module) => module.prewarm()));

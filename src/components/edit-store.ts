@@ -1,0 +1,36 @@
+/**
+ * The reader's edits, kept in localStorage per page and cell until Reset. Storage can be
+ * unavailable (private modes, quota); then edits simply do not survive a reload.
+ */
+const PREFIX = "asyncio-notebook:edit:";
+
+function key(cellId: string): string {
+  return `${PREFIX}${location.pathname}#${cellId}`;
+}
+
+/** The saved edit of a cell, or null when the cell is unedited (or storage is unavailable). */
+export function loadEdit(cellId: string): string | null {
+  try {
+    return localStorage.getItem(key(cellId));
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the cell's edited code. */
+export function saveEdit(cellId: string, code: string): void {
+  try {
+    localStorage.setItem(key(cellId), code);
+  } catch {
+    // Not persisted; the edit still lives in the editor.
+  }
+}
+
+/** Forgets the cell's edit (Reset). */
+export function clearEdit(cellId: string): void {
+  try {
+    localStorage.removeItem(key(cellId));
+  } catch {
+    // Nothing stored.
+  }
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import * as asyncio from "./index.ts";
+import type { Coroutine, Instrument } from "./index.ts";
+import { captureLog, virtual } from "./testing/loops.ts";
+
+/** An instrument that records every event as `hook subject@time`. */
+function recorder(): Instrument & { events: string[] } {
+  const events: string[] = [];
+  const name = (subject: unknown) =>
+    subject instanceof asyncio.Task
+      ? subject.getName()
+      : subject instanceof asyncio.TimerHandle
+        ? `timer(${subject.when()})`
+        : subject instanceof asyncio.Handle
+          ? "handle"
+          : "loop";
+  const hooks = [
+    "beforeRun",
+    "afterRun",
+    "taskSpawned",
+    "taskScheduled",
+    "beforeTaskStep",
+    "afterTaskStep",
+    "taskExited",
+    "callbackScheduled",
+    "beforeCallback",
+    "afterCallback",
+    "timerScheduled",
+  ] as const;
+  const instrument: Instrument & { events: string[] } = { events };
+  for (const hook of hooks) {
+    instrument[hook] = (subject: never, time: number) => void events.push(`${hook} ${name(subject)}@${time}`);
+  }
+  return instrument;
+}
+
+function* child(): Coroutine<string> {
+  yield* asyncio.sleep(0.5);
+  return "done";
+}
+
+function* main(): Coroutine<void> {
+  const task = asyncio.createTask(child(), { name: "child" });
+  yield* asyncio.sleep(1);
+  yield* task;
+}
+
+describe("instruments", () => {
+  it("see tasks, timers and callbacks, in order, with task names and loop times", async () => {
+    const rec = recorder();
+    await virtual.run(main, { instruments: [rec] });
+    const main1 = rec.events.find((e) => e.startsWith("taskSpawned"))!.split(" ")[1]!.split("@")[0]!;
+    // createTask(coro, { name }) names the task right after spawning it, as Python does.
+    const spawnName = `Task-${Number(main1.slice("Task-".length)) + 1}`;
+    expect(rec.events).toEqual([
+      `taskSpawned ${main1}@0`,
+      `taskScheduled ${main1}@0`,
+      "beforeRun loop@0",
+      `beforeTaskStep ${main1}@0`,
+      `taskSpawned ${spawnName}@0`,
+      `taskScheduled ${spawnName}@0`,
+      "timerScheduled timer(1)@0",
+      `afterTaskStep ${main1}@0`,
+      "beforeTaskStep child@0",
+      "timerScheduled timer(0.5)@0",
+      "afterTaskStep child@0",
+      "beforeCallback timer(0.5)@0.5",
+      "taskScheduled child@0.5",
+      "afterCallback timer(0.5)@0.5",
+      "beforeTaskStep child@0.5",
+      "afterTaskStep child@0.5",
+      "taskExited child@0.5",
+      "beforeCallback timer(1)@1",
+      `taskScheduled ${main1}@1`,
+      "afterCallback timer(1)@1",
+      `beforeTaskStep ${main1}@1`,
+      "callbackScheduled handle@1", // runUntilComplete's done callback
+      `afterTaskStep ${main1}@1`,
+      `taskExited ${main1}@1`,
+      "beforeCallback handle@1",
+      "afterCallback handle@1",
+      "afterRun loop@1",
+    ]);
+  });
+
+  it("cost nothing when none is installed: no hook is called, no list is kept", async () => {
+    const rec = recorder();
+    const loop = virtual.create();
+    expect(loop._instruments).toBeNull();
+    loop.addInstrument(rec);
+    loop.addInstrument(rec); // once only
+    expect(loop._instruments).toEqual([rec]);
+    loop.removeInstrument(rec);
+    expect(loop._instruments).toBeNull();
+    await loop.runUntilComplete(main());
+    expect(rec.events).toEqual([]);
+    expect(() => loop.removeInstrument(rec)).toThrow(asyncio.ValueError);
+    loop.close();
+  });
+
+  it("a hook that throws removes its instrument and is reported", async () => {
+    const seen: string[] = [];
+    const broken: Instrument = {
+      beforeTaskStep() {
+        throw new Error("instrument bug");
+      },
+    };
+    const fine: Instrument = { beforeTaskStep: (task) => void seen.push(task.getName()) };
+    const loop = virtual.create();
+    loop.addInstrument(broken);
+    loop.addInstrument(fine);
+    const [, records] = await captureLog(() => loop.runUntilComplete(main()));
+    expect(loop._instruments).toEqual([fine]);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.split("\n")[0]).toBe(
+      "Instrument beforeTaskStep hook raised an exception; the instrument was removed",
+    );
+    loop.close();
+  });
+
+  it("report a task's outcome at taskExited", async () => {
+    const outcomes: string[] = [];
+    const instrument: Instrument = {
+      taskExited(task) {
+        outcomes.push(task.cancelled() ? "cancelled" : String(task.exception() ?? task.result()));
+      },
+    };
+    await virtual.run(
+      function* () {
+        const failing = asyncio.createTask(
+          (function* (): Coroutine<never> {
+            throw new asyncio.ValueError("x");
+          })(),
+        );
+        const cancelled = asyncio.createTask(asyncio.sleep(5));
+        yield* asyncio.sleep(0);
+        cancelled.cancel();
+        yield* asyncio.sleep(0);
+        void failing;
+        return "main result";
+      },
+      { instruments: [instrument] },
+    );
+    expect(outcomes).toEqual(["ValueError: x", "cancelled", "main result"]);
+  });
+});

@@ -1,0 +1,87 @@
+/** Instruments: trio-style hooks that watch a loop run its tasks, callbacks and timers. */
+import type { AbstractEventLoop, Handle, TimerHandle } from "./events.ts";
+import type { Task } from "./tasks.ts";
+
+/**
+ * Hooks called by a loop as it works (in the manner of trio's `trio.abc.Instrument`).
+ * Implement any subset; install with `loop.addInstrument(instrument)` or
+ * `run(main(), { instruments: [instrument] })`. Every hook receives its subject and the
+ * loop time (`loop.time()`, seconds), which is what a timeline needs; a task's name is
+ * `task.getName()`, and `task.getLoop()` gives the loop. Identify tasks by the object
+ * and read names when rendering: `createTask(coro, { name })` renames the task just
+ * after `taskSpawned`, as Python's `create_task` does.
+ *
+ * Hooks are called synchronously, in the order the events happen. A hook that throws
+ * is removed, and the error goes to the loop's exception handler. With no instrument
+ * installed the loop pays one field check per batch of callbacks and allocates nothing.
+ *
+ * @example
+ * ```ts
+ * const log: string[] = [];
+ * const tracer: asyncio.Instrument = {
+ *   beforeTaskStep: (task, time) => log.push(`${time.toFixed(3)} ${task.getName()} runs`),
+ *   taskExited: (task, time) => log.push(`${time.toFixed(3)} ${task.getName()} exits`),
+ * };
+ * await asyncio.run(main(), { instruments: [tracer] });
+ * ```
+ */
+export interface Instrument {
+  /** The loop started running (`runForever`, hence `runUntilComplete` and `run`). */
+  beforeRun?(loop: AbstractEventLoop, time: number): void;
+  /** The loop stopped running. */
+  afterRun?(loop: AbstractEventLoop, time: number): void;
+  /** A task was created; its first step is scheduled. */
+  taskSpawned?(task: Task<unknown>, time: number): void;
+  /** A task became ready: a step (first step, wake-up, or after a bare yield) is on the ready queue. */
+  taskScheduled?(task: Task<unknown>, time: number): void;
+  /** A task's step is about to run. */
+  beforeTaskStep?(task: Task<unknown>, time: number): void;
+  /** A task's step has run (the task may be done now). */
+  afterTaskStep?(task: Task<unknown>, time: number): void;
+  /** A task finished: `task.done()` is true, and its result, exception or cancellation can be read. */
+  taskExited?(task: Task<unknown>, time: number): void;
+  /** A callback was scheduled with `callSoon` (task steps are reported as `taskScheduled` instead). */
+  callbackScheduled?(handle: Handle, time: number): void;
+  /** A callback (a `Handle` or a due `TimerHandle`) is about to run. */
+  beforeCallback?(handle: Handle, time: number): void;
+  /** A callback has run. */
+  afterCallback?(handle: Handle, time: number): void;
+  /** A timer was scheduled with `callLater`/`callAt`; `timer.when()` is its deadline. */
+  timerScheduled?(timer: TimerHandle, time: number): void;
+}
+
+/** The name of a hook. */
+export type InstrumentHook = keyof Instrument;
+
+/**
+ * Call `hook(subject, loop.time())` on each instrument of `loop` that has it. The
+ * caller checks `loop._instruments !== null` first, so this is off the hot path.
+ */
+export function _emit(loop: AbstractEventLoop, hook: InstrumentHook, subject: unknown): void {
+  const instruments = loop._instruments;
+  if (instruments === null) return;
+  const time = loop.time();
+  // A copy: a hook may remove its instrument.
+  for (const instrument of instruments.slice()) {
+    const fn = instrument[hook] as ((subject: unknown, time: number) => void) | undefined;
+    if (fn === undefined) continue;
+    try {
+      fn.call(instrument, subject, time);
+    } catch (exception) {
+      removeBroken(loop, instrument);
+      loop.callExceptionHandler({
+        message: `Instrument ${hook} hook raised an exception; the instrument was removed`,
+        exception,
+        instrument,
+      });
+    }
+  }
+}
+
+function removeBroken(loop: AbstractEventLoop, instrument: Instrument): void {
+  const instruments = loop._instruments;
+  if (instruments === null) return;
+  const index = instruments.indexOf(instrument);
+  if (index >= 0) instruments.splice(index, 1);
+  if (instruments.length === 0) loop._instruments = null;
+}

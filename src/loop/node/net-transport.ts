@@ -1,0 +1,225 @@
+/// <reference path="./builtins.d.ts" />
+/**
+ * Streams over Node's `net`: real TCP for `openConnection()`/`startServer()` under
+ * Node (and in WebContainers, which emulate `net`).
+ *
+ * A Node socket drives a `BaseStreamTransport`: its `data`, `end` and `error` events
+ * become protocol calls, made from Node's I/O phase between the loop's batches (as a
+ * selector event is processed between iterations in asyncio). The write buffer is the
+ * socket's own (`writableLength`), checked against asyncio's water marks after each
+ * write and as each write completes. Sockets are half-open capable and use
+ * TCP_NODELAY, as asyncio's do.
+ */
+import { Buffer } from "node:buffer";
+import * as net from "node:net";
+import { constants as osConstants } from "node:os";
+import type { Coroutine } from "../coroutines.ts";
+import type { AbstractEventLoop } from "../events.ts";
+import { ERRNO, type ErrnoCode, OSError, osErrorClass } from "../os-errors.ts";
+import {
+  type AcceptingServer,
+  BaseStreamTransport,
+  type Listener,
+  type NetworkBackend,
+  type Protocol,
+  type ServerHooks,
+  type Transport,
+} from "../transports.ts";
+
+/** Python's `OSError` for a Node system error: the class by `code`, `[Errno N] text`. */
+export function fromNodeError(error: unknown, strerror?: string): Error {
+  if (error instanceof OSError || !(error instanceof Error)) return error as Error;
+  const nodeError = (error instanceof AggregateError && error.errors.length > 0 ? error.errors.at(-1) : error) as NodeSystemError;
+  const code = nodeError.code;
+  if (code === undefined || !/^E[A-Z]+$/.test(code)) return error;
+  const errno = (osConstants.errno as Record<string, number>)[code] ?? Math.abs(nodeError.errno ?? 0);
+  const text = strerror ?? (code in ERRNO ? ERRNO[code as ErrnoCode][1] : nodeError.message);
+  const Class = osErrorClass(code);
+  return new Class(errno, text, { code, cause: error });
+}
+
+function extraInfo(socket: net.Socket): { peername: [string, number]; sockname: [string, number] } {
+  return {
+    peername: [socket.remoteAddress ?? "", socket.remotePort ?? 0],
+    sockname: [socket.localAddress ?? "", socket.localPort ?? 0],
+  };
+}
+
+/** A connected Node socket as an asyncio transport. */
+export class NetTransport extends BaseStreamTransport {
+  readonly _socket: net.Socket;
+  private _flowing = false;
+
+  constructor(loop: AbstractEventLoop, socket: net.Socket, protocol: Protocol, server: ServerHooks | null) {
+    super(loop, protocol, extraInfo(socket), server);
+    this._socket = socket;
+    socket.setNoDelay(true);
+    socket.on("end", () => {
+      if (this._loopGone()) return;
+      this._deliverEof();
+    });
+    socket.on("error", (error) => {
+      if (this._loopGone() || this._connLost) return;
+      this._fatalError(fromNodeError(error), "Fatal read error on socket transport");
+    });
+  }
+
+  /** A socket outliving its loop can never be served again: drop it. */
+  private _loopGone(): boolean {
+    if (!this._loop.isClosed()) return false;
+    this._socket.destroy();
+    return true;
+  }
+
+  override getWriteBufferSize(): number {
+    return this._socket.destroyed ? 0 : this._socket.writableLength;
+  }
+
+  protected override _send(data: Uint8Array | string): void {
+    // A Buffer copy: the caller may change its array later, and Node takes a Buffer as is.
+    this._socket.write(Buffer.from(data), this._onWritten);
+  }
+
+  /** A write completed: the buffer shrank. Errors arrive through the `error` event. */
+  private readonly _onWritten = (error?: Error | null): void => {
+    if (error || this._loop.isClosed()) return;
+    this._onBufferDrained();
+  };
+
+  protected override _startReading(): void {
+    if (this._flowing) {
+      this._socket.resume();
+      return;
+    }
+    this._flowing = true;
+    this._socket.on("data", (data: Uint8Array) => {
+      if (this._loopGone()) return;
+      this._deliverData(data);
+    });
+  }
+
+  protected override _stopReading(): void {
+    if (this._flowing) this._socket.pause();
+  }
+
+  protected override _shutdownWrite(): void {
+    this._socket.end();
+  }
+
+  protected override _discard(): void {
+    this._socket.destroy();
+  }
+
+  /** Close at once with a TCP reset: the peer's reads fail with `ConnectionResetError`. */
+  override abort(): void {
+    if (!this._connLost && !this._socket.destroyed) this._socket.resetAndDestroy();
+    super.abort();
+  }
+
+  protected override _release(): void {
+    this._socket.destroy();
+  }
+}
+
+/** The `[host, port]` a failed connect names, as Python's message does. */
+function connectFailed(error: unknown, host: string, port: number): Error {
+  const nodeError = (error instanceof AggregateError ? error.errors.at(-1) : error) as NodeSystemError;
+  const address = nodeError?.address ?? host;
+  return fromNodeError(error, `Connect call failed ('${address}', ${port})`);
+}
+
+/**
+ * Node's TCP. Register it with `setNetworkBackend(netBackend)` (the package's `node`
+ * entry does).
+ */
+export const netBackend: NetworkBackend = {
+  name: "net",
+
+  *createConnection(loop: AbstractEventLoop, protocol: Protocol, host: string, port: number): Coroutine<Transport> {
+    const connected = loop.createFuture<undefined>();
+    const socket = net.connect({ host, port, allowHalfOpen: true, noDelay: true });
+    const onConnect = (): void => {
+      if (loop.isClosed()) socket.destroy();
+      else if (!connected.done()) connected.setResult(undefined);
+    };
+    const onError = (error: Error): void => {
+      if (loop.isClosed()) socket.destroy();
+      else if (!connected.done()) connected.setException(connectFailed(error, host, port));
+    };
+    socket.once("connect", onConnect);
+    socket.once("error", onError);
+    try {
+      yield* connected;
+    } catch (e) {
+      socket.destroy();
+      throw e;
+    } finally {
+      socket.off("connect", onConnect);
+      socket.off("error", onError);
+    }
+    const transport = new NetTransport(loop, socket, protocol, null);
+    const waiter = loop.createFuture<undefined>();
+    transport._start(waiter);
+    try {
+      yield* waiter;
+    } catch (e) {
+      transport.close();
+      throw e;
+    }
+    return transport;
+  },
+
+  *listen(loop: AbstractEventLoop, server: AcceptingServer, host: string | null, port: number, backlog: number): Coroutine<Listener[]> {
+    const netServer = net.createServer({ allowHalfOpen: true, noDelay: true });
+    const listening = loop.createFuture<undefined>();
+    const onError = (error: Error): void => {
+      if (loop.isClosed() || listening.done()) return;
+      const shown = `('${host ?? "0.0.0.0"}', ${port})`;
+      const text = (error as NodeSystemError).code === "EADDRINUSE" ? "address already in use" : error.message.toLowerCase();
+      listening.setException(fromNodeError(error, `error while attempting to bind on address ${shown}: ${text}`));
+    };
+    netServer.once("error", onError);
+    netServer.once("listening", () => {
+      if (!loop.isClosed() && !listening.done()) listening.setResult(undefined);
+    });
+    netServer.listen({ host: host ?? undefined, port, backlog, exclusive: true });
+    try {
+      yield* listening;
+    } catch (e) {
+      netServer.close();
+      throw e;
+    } finally {
+      netServer.off("error", onError);
+    }
+    netServer.on("connection", (socket: net.Socket) => {
+      if (loop.isClosed()) {
+        socket.destroy();
+        return;
+      }
+      let protocol: Protocol;
+      try {
+        protocol = server._protocolFactory();
+      } catch (exception) {
+        loop.callExceptionHandler({ message: "Error on transport creation for incoming connection", exception });
+        socket.destroy();
+        return;
+      }
+      new NetTransport(loop, socket, protocol, server)._start(null);
+    });
+    // Accept errors (out of file descriptors, say) must not crash the process; Python logs them too.
+    netServer.on("error", (exception) => {
+      if (!loop.isClosed()) loop.callExceptionHandler({ message: "socket.accept() failed", exception: fromNodeError(exception) });
+    });
+    const address = netServer.address() as net.AddressInfo;
+    const family = address.family === "IPv6" ? "IPv6" : "IPv4";
+    return [
+      {
+        family,
+        getsockname: () => [address.address, address.port],
+        close: () => {
+          netServer.close();
+        },
+      },
+    ];
+  },
+};

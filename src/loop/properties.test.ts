@@ -1,0 +1,437 @@
+/**
+ * Property tests: random programs of tasks sharing a bounded queue, a lock, a semaphore,
+ * an event and a condition, cancelled at random moments, on virtual time.
+ *
+ * The programs cannot deadlock by construction: one queue consumer and one condition
+ * consumer are never cancelled, the event is set by a task that is never cancelled,
+ * and locks are taken in one order (lock, then semaphore). A program that does not
+ * finish before the watchdog (1000 virtual seconds, far beyond any program's length)
+ * has lost a wake-up.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import * as asyncio from "./index.ts";
+import type { Coroutine, Task } from "./index.ts";
+import { VirtualTimeLoop } from "./virtual-time.ts";
+
+const WATCHDOG = 1000;
+
+/** Virtual durations in quarter seconds, 0 (a bare yield to the loop) included; a coarse grid, so events coincide. */
+const duration = fc.integer({ min: 0, max: 4 }).map((n) => n / 4);
+
+/** Short durations, for heavy contention. */
+const short = fc.integer({ min: 0, max: 2 }).map((n) => n / 4);
+
+const lockRound = (d: fc.Arbitrary<number>) => fc.record({ kind: fc.constantFrom("lock", "sem", "both"), before: d, hold: d });
+
+/** A condition producer's item: wait `pause`, then notify and keep the lock for `hold`. */
+const condItem = (d: fc.Arbitrary<number>) => fc.record({ pause: d, hold: d });
+
+// Cancel a task `hops` loop iterations after `at`: may land between a wake-up and the step it schedules.
+const cancels = (maxLength: number) =>
+  fc.array(fc.record({ target: fc.nat(), at: duration, hops: fc.integer({ min: 0, max: 3 }) }), { maxLength });
+
+// Cancel a task `hops` loop iterations after the program's `after`-th hand-off (a release,
+// put, get, notify or set): aims at the window where a waiter is woken but has not run yet.
+const reactions = (maxLength: number) =>
+  fc.array(fc.record({ target: fc.nat(), after: fc.nat({ max: 20 }), hops: fc.integer({ min: 0, max: 2 }) }), {
+    maxLength,
+  });
+
+/** A bit of everything. */
+const mixed = {
+  maxsize: fc.integer({ min: 1, max: 3 }),
+  producers: fc.array(fc.array(duration, { maxLength: 4 }), { maxLength: 3 }),
+  consumers: fc.array(duration, { minLength: 1, maxLength: 3 }),
+  lockers: fc.array(fc.array(lockRound(duration), { minLength: 1, maxLength: 3 }), { maxLength: 4 }),
+  semValue: fc.integer({ min: 1, max: 3 }),
+  bounded: fc.boolean(),
+  eventWaiters: fc.array(duration, { maxLength: 3 }),
+  setAt: duration,
+  condProducers: fc.array(fc.array(condItem(duration), { maxLength: 3 }), { maxLength: 2 }),
+  condConsumers: fc.array(duration, { minLength: 1, maxLength: 2 }),
+  cancels: cancels(5),
+  reactions: reactions(3),
+};
+const programArb = fc.record(mixed);
+
+// Many tasks on one kind of primitive and many cancellations, so that races are likely.
+const nothing = { producers: fc.constant([]), consumers: fc.constant([0]), lockers: fc.constant([]) };
+const quiet = { ...nothing, eventWaiters: fc.constant([]), condProducers: fc.constant([]), condConsumers: fc.constant([0]) };
+const contended = {
+  locks: fc.record({
+    ...mixed,
+    ...quiet,
+    lockers: fc.array(fc.array(lockRound(short), { minLength: 1, maxLength: 4 }), { minLength: 3, maxLength: 8 }),
+    cancels: cancels(4),
+    reactions: reactions(6),
+  }),
+  queue: fc.record({
+    ...mixed,
+    ...quiet,
+    maxsize: fc.integer({ min: 1, max: 2 }),
+    producers: fc.array(fc.array(short, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 4 }),
+    consumers: fc.array(short, { minLength: 2, maxLength: 4 }),
+    cancels: cancels(4),
+    reactions: reactions(6),
+  }),
+  condition: fc.record({
+    ...mixed,
+    ...quiet,
+    condProducers: fc.array(fc.array(condItem(short), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+    condConsumers: fc.array(short, { minLength: 2, maxLength: 4 }),
+    cancels: cancels(4),
+    reactions: reactions(6),
+  }),
+};
+
+type Program = typeof programArb extends fc.Arbitrary<infer P> ? P : never;
+
+/** Everything a run observes, checked afterwards. */
+class Observations {
+  readonly puts: string[] = [];
+  readonly gets: string[] = [];
+  readonly calls = { lock: [] as string[], sem: [] as string[] };
+  readonly acquired = { lock: [] as string[], sem: [] as string[] };
+  readonly holders = { lock: 0, sem: 0 };
+  readonly maxHolders = { lock: 0, sem: 0 };
+  readonly eventWakes: { start: number; woke: number }[] = [];
+  produced = 0;
+  consumed = 0;
+  tasks: Task<unknown>[] = [];
+  results: unknown[] = [];
+  pendingAtEnd = -1;
+  finalState: string[] = [];
+}
+
+class Injected extends Error {
+  override name = "Injected";
+}
+
+interface Injection {
+  task: number;
+  step: number;
+  error: Injected;
+}
+
+/**
+ * Build and run one program. `spawn` creates the tasks (with `createTask` or a task
+ * group's); `inject` makes one task throw at its `step`-th operation (or at its end).
+ */
+function* runProgram(
+  p: Program,
+  obs: Observations,
+  spawn: (coro: Coroutine<unknown>) => Task<unknown>,
+  inject?: Injection,
+  cancel = true,
+): Coroutine<void> {
+  const loop = asyncio.getRunningLoop();
+  const queue = new asyncio.Queue<string>(p.maxsize);
+  const lock = new asyncio.Lock();
+  const sem = p.bounded ? new asyncio.BoundedSemaphore(p.semValue) : new asyncio.Semaphore(p.semValue);
+  const event = new asyncio.Event();
+  const cond = new asyncio.Condition();
+  const drained = new asyncio.Event();
+  let condState = 0;
+  let condProducersDone = false;
+  let closing = false;
+
+  let taskCount = 0;
+  const cancellable: Task<unknown>[] = [];
+  const cancelLater = (task: Task<unknown>, hops: number): void => {
+    if (hops === 0) task.cancel();
+    else loop.callSoon(cancelLater, task, hops - 1);
+  };
+  let handOffs = 0;
+  function handOff(): void {
+    const n = handOffs++;
+    if (!cancel || cancellable.length === 0) return;
+    for (const { target, after, hops } of p.reactions) {
+      if (after === n) cancelLater(cancellable[target % cancellable.length]!, hops);
+    }
+  }
+  const steps: number[] = [];
+  /** Spawn task number `index`; `body` calls `checkpoint()` before each operation. */
+  function start(canCancel: boolean, body: (checkpoint: () => void) => Coroutine<unknown>): Task<unknown> {
+    const index = taskCount++;
+    steps[index] = 0;
+    const checkpoint = (): void => {
+      if (inject?.task === index && steps[index]++ === inject.step) throw inject.error;
+    };
+    const task = spawn(
+      (function* () {
+        const result = yield* body(checkpoint);
+        if (inject?.task === index) throw inject.error; // fewer operations than `step`
+        return result;
+      })(),
+    );
+    obs.tasks.push(task);
+    if (canCancel && inject?.task !== index) cancellable.push(task);
+    return task;
+  }
+
+  function* hold(name: "lock" | "sem", id: string, duration: number, inner?: () => Coroutine<void>): Coroutine<void> {
+    const primitive = name === "lock" ? lock : sem;
+    obs.calls[name].push(id);
+    yield* primitive.acquire();
+    obs.acquired[name].push(id);
+    obs.maxHolders[name] = Math.max(obs.maxHolders[name], ++obs.holders[name]);
+    try {
+      if (inner) yield* inner();
+      else yield* asyncio.sleep(duration);
+    } finally {
+      obs.holders[name]--;
+      primitive.release();
+      handOff();
+    }
+  }
+
+  const producers = p.producers.map((pauses, i) =>
+    start(true, function* (checkpoint) {
+      for (const [k, pause] of pauses.entries()) {
+        checkpoint();
+        yield* asyncio.sleep(pause);
+        checkpoint();
+        const item = `p${i}.${k}`;
+        yield* queue.put(item);
+        obs.puts.push(item);
+        handOff();
+      }
+    }),
+  );
+  const consumers = p.consumers.map((work, i) =>
+    start(i > 0, function* (checkpoint) {
+      for (;;) {
+        checkpoint();
+        let item: string;
+        try {
+          item = yield* queue.get();
+        } catch (error) {
+          if (error instanceof asyncio.QueueShutDown) return;
+          throw error;
+        }
+        obs.gets.push(item);
+        handOff();
+        try {
+          yield* asyncio.sleep(work);
+        } finally {
+          queue.taskDone();
+        }
+      }
+    }),
+  );
+  const lockers = p.lockers.map((rounds, i) =>
+    start(true, function* (checkpoint) {
+      for (const [r, round] of rounds.entries()) {
+        checkpoint();
+        yield* asyncio.sleep(round.before);
+        checkpoint();
+        const id = `l${i}.${r}`;
+        if (round.kind === "both") {
+          yield* hold("lock", id, 0, () => hold("sem", id, round.hold));
+        } else {
+          yield* hold(round.kind, id, round.hold);
+        }
+      }
+    }),
+  );
+  const waiters = p.eventWaiters.map((delay) =>
+    start(true, function* (checkpoint) {
+      yield* asyncio.sleep(delay);
+      checkpoint();
+      const startedAt = loop.time();
+      expect(yield* event.wait()).toBe(true);
+      obs.eventWakes.push({ start: startedAt, woke: loop.time() });
+    }),
+  );
+  const setter = start(false, function* (checkpoint) {
+    yield* asyncio.sleep(p.setAt);
+    checkpoint();
+    event.set();
+    handOff();
+  });
+  const condProducers = p.condProducers.map((items) =>
+    start(true, function* (checkpoint) {
+      for (const { pause, hold } of items) {
+        checkpoint();
+        yield* asyncio.sleep(pause);
+        checkpoint();
+        yield* asyncio.asyncWith(cond, function* () {
+          condState++;
+          obs.produced++;
+          cond.notify(1);
+          handOff();
+          yield* asyncio.sleep(hold); // the woken consumer must wait to re-acquire
+        });
+      }
+    }),
+  );
+  const condConsumers = p.condConsumers.map((work, i) =>
+    start(i > 0, function* (checkpoint) {
+      for (;;) {
+        checkpoint();
+        const got = yield* asyncio.asyncWith(cond, function* () {
+          yield* cond.waitFor(() => condState > 0 || closing);
+          if (condState === 0) return false;
+          condState--;
+          obs.consumed++;
+          if (condProducersDone && obs.consumed === obs.produced) drained.set();
+          return true;
+        });
+        if (!got) return;
+        yield* asyncio.sleep(work);
+      }
+    }),
+  );
+
+  if (cancel && cancellable.length > 0) {
+    for (const { target, at, hops } of p.cancels) {
+      loop.callLater(at, cancelLater, cancellable[target % cancellable.length]!, hops);
+    }
+  }
+
+  obs.results.push(...(yield* asyncio.gather(...producers, { returnExceptions: true })));
+  queue.shutdown();
+  obs.results.push(...(yield* asyncio.gather(...consumers, ...lockers, ...waiters, setter, { returnExceptions: true })));
+  obs.results.push(...(yield* asyncio.gather(...condProducers, { returnExceptions: true })));
+  condProducersDone = true;
+  if (obs.consumed < obs.produced) yield* drained.wait();
+  yield* asyncio.asyncWith(cond, function* () {
+    closing = true;
+    cond.notifyAll();
+  });
+  obs.results.push(...(yield* asyncio.gather(...condConsumers, { returnExceptions: true })));
+
+  obs.pendingAtEnd = obs.tasks.filter((task) => !task.done()).length;
+  obs.finalState = [String(lock), String(sem), String(cond), String(queue)];
+}
+
+function virtualRun<T>(main: () => Coroutine<T>): Promise<T> {
+  return asyncio.run(main(), { loopFactory: () => new VirtualTimeLoop() });
+}
+
+function* withWatchdog(body: () => Coroutine<void>): Coroutine<void> {
+  try {
+    yield* asyncio.timeout(WATCHDOG, body);
+  } catch (error) {
+    if (error instanceof asyncio.TimeoutError) throw new Error("deadlock: a wake-up was lost");
+    throw error;
+  }
+}
+
+function expectPrimitivesRestored(p: Program, obs: Observations): void {
+  const semName = p.bounded ? "BoundedSemaphore" : "Semaphore";
+  expect(obs.finalState.slice(0, 3)).toEqual([
+    "<Lock [unlocked]>",
+    `<${semName} [unlocked, value:${p.semValue}]>`,
+    "<Condition [unlocked]>",
+  ]);
+}
+
+function checkInvariants(p: Program, obs: Observations): void {
+  // No lost wake-ups: everything finished, and only cancellation ended a task early.
+  expect(obs.pendingAtEnd).toBe(0);
+  for (const result of obs.results) {
+    if (result instanceof Error) expect(result).toBeInstanceOf(asyncio.CancelledError);
+  }
+
+  // Queue: every item put was got exactly once, in the order it was put
+  // (consumer 0 is never cancelled, so the queue is drained).
+  expect(obs.gets).toEqual(obs.puts);
+  expect(obs.finalState[3]).toBe(`<Queue maxsize=${p.maxsize} shutdown>`);
+
+  // Lock and semaphore: capacity respected, and acquisitions in the order of the
+  // acquire() calls that succeeded.
+  expect(obs.maxHolders.lock).toBeLessThanOrEqual(1);
+  expect(obs.maxHolders.sem).toBeLessThanOrEqual(p.semValue);
+  for (const name of ["lock", "sem"] as const) {
+    const succeeded = new Set(obs.acquired[name]);
+    expect(obs.acquired[name]).toEqual(obs.calls[name].filter((id) => succeeded.has(id)));
+  }
+  expectPrimitivesRestored(p, obs);
+
+  // Event: nobody woke before set(), and nobody who came after it waited.
+  for (const { start, woke } of obs.eventWakes) {
+    expect(woke).toBe(Math.max(start, p.setAt));
+  }
+
+  // Condition: every item produced was consumed.
+  expect(obs.consumed).toBe(obs.produced);
+}
+
+describe("random programs", () => {
+  const cases: [string, fc.Arbitrary<Program>][] = [
+    ["mixing every primitive", programArb],
+    ["contending for a lock and a semaphore", contended.locks],
+    ["contending for a bounded queue", contended.queue],
+    ["contending for a condition", contended.condition],
+  ];
+  it.each(cases)("%s end with every task done, counts conserved and waiters served in order", async (_, arb) => {
+    await fc.assert(
+      fc.asyncProperty(arb, async (p) => {
+        const obs = new Observations();
+        await virtualRun(() => withWatchdog(() => runProgram(p, obs, (coro) => asyncio.createTask(coro))));
+        checkInvariants(p, obs);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  const injection = fc.record({ task: fc.nat(), step: fc.nat({ max: 6 }) });
+
+  it("surface an error injected into any task from the task group, with nothing left holding a lock", async () => {
+    await fc.assert(
+      fc.asyncProperty(programArb, injection, async (p, at) => {
+        const obs = new Observations();
+        const total =
+          p.producers.length + p.consumers.length + p.lockers.length + p.eventWaiters.length + 1 +
+          p.condProducers.length + p.condConsumers.length;
+        const inject = { task: at.task % total, step: at.step, error: new Injected(`from task ${at.task % total}`) };
+        let thrown: unknown;
+        try {
+          await virtualRun(() =>
+            withWatchdog(() =>
+              asyncio.taskGroup(function* (tg) {
+                yield* runProgram(p, obs, (coro) => tg.createTask(coro), inject);
+              }),
+            ),
+          );
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(asyncio.ExceptionGroup);
+        expect((thrown as AggregateError).errors).toEqual([inject.error]);
+        expect(obs.tasks.every((task) => task.done())).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("surface an error injected into any task from gather()", async () => {
+    await fc.assert(
+      fc.asyncProperty(programArb, injection, async (p, at) => {
+        const obs = new Observations();
+        const total =
+          p.producers.length + p.consumers.length + p.lockers.length + p.eventWaiters.length + 1 +
+          p.condProducers.length + p.condConsumers.length;
+        const inject = { task: at.task % total, step: at.step, error: new Injected(`from task ${at.task % total}`) };
+        const run = virtualRun(() =>
+          withWatchdog(function* () {
+            const spawned: Task<unknown>[] = [];
+            const orchestrator = asyncio.createTask(
+              runProgram(p, obs, (coro) => {
+                const task = asyncio.createTask(coro);
+                spawned.push(task);
+                return task;
+              }, inject, false),
+            );
+            yield* asyncio.sleep(0); // let the orchestrator spawn the program
+            yield* asyncio.gather(orchestrator, ...spawned);
+          }),
+        );
+        await expect(run).rejects.toBe(inject.error);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

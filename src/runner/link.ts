@@ -1,0 +1,109 @@
+/**
+ * Turns a {@link FileTree} into modules a Web Worker can import: each file becomes a blob URL
+ * whose import specifiers are rewritten to the blob URLs of the files they resolve to.
+ *
+ * Specifiers are found with es-module-lexer (a few KB, and exact: it lexes strings,
+ * comments, template literals and regular expressions, so an `import` inside a string is
+ * left alone). Sucrase's tokens would do too, but they exist only where Sucrase ran, and
+ * the worker also links build-time JavaScript and the library's files, which it never sees.
+ */
+import { init, parse } from "es-module-lexer/minimal";
+import type { FileTree } from "./runtime.ts";
+import { ModuleResolutionError, resolveSpecifier } from "./resolve.ts";
+
+/** Resolves when the lexer (a small WebAssembly module) is ready. */
+export const linkerReady: Promise<void> = init;
+
+export interface LinkerOptions {
+  /** Makes an importable URL for a module's final source; the worker uses blob URLs. */
+  createUrl(source: string, path: string): string;
+  /** Releases a URL made by `createUrl` once its file changed. */
+  revokeUrl?(url: string): void;
+}
+
+/**
+ * Links modules on demand, once each: `link(path)` links `path` and everything it imports
+ * and returns its URL. Files whose text is unchanged keep their URL across `update()`s, so
+ * a worker can link the library ahead of time and reuse it for the snippet.
+ */
+export class Linker {
+  private _tree: FileTree = {};
+  private readonly _urls = new Map<string, string>();
+  private readonly _paths = new Map<string, string>();
+  private readonly _linking = new Set<string>();
+  private readonly _options: LinkerOptions;
+
+  constructor(options: LinkerOptions) {
+    this._options = options;
+  }
+
+  /** Replaces the tree; files whose text changed (and their importers) are linked again. */
+  update(tree: FileTree): void {
+    const changed = Object.keys(this._tree).filter((path) => this._tree[path] !== tree[path]);
+    this._tree = { ...tree };
+    if (changed.length === 0) return;
+    // Importers embed their dependencies' URLs, so anything linked after a change is stale.
+    for (const [path, url] of this._urls) {
+      this._options.revokeUrl?.(url);
+      this._paths.delete(url);
+      this._urls.delete(path);
+    }
+  }
+
+  /**
+   * The importable URL of tree file `path`, linking it and its static and literal dynamic
+   * imports first.
+   * @param epilogue text appended to the module (not to files it imports) when it is linked
+   *   now; the worker appends an `import` of its start marker (imports are hoisted, so the
+   *   marker runs before the module's body, and no line or column of the file moves).
+   * @throws ModuleResolutionError when an import names nothing in the tree, or the files
+   *   import each other in a cycle (blob URLs cannot refer to each other both ways).
+   */
+  link(path: string, epilogue = ""): string {
+    const known = this._urls.get(path);
+    if (known !== undefined) return known;
+    const source = this._tree[path];
+    if (source === undefined) throw new ModuleResolutionError("ERR_MODULE_NOT_FOUND", `Cannot find module '${path}'`);
+    if (this._linking.has(path)) {
+      throw new ModuleResolutionError(
+        "ERR_UNSUPPORTED_CYCLE",
+        `${path} is part of an import cycle, which the in-page worker runtime cannot run (the WebContainer can)`,
+      );
+    }
+    this._linking.add(path);
+    try {
+      const url = this._options.createUrl(this._rewrite(source, path) + epilogue, path);
+      this._urls.set(path, url);
+      this._paths.set(url, path);
+      return url;
+    } finally {
+      this._linking.delete(path);
+    }
+  }
+
+  /** The tree path a URL made by this linker stands for. */
+  pathOf(url: string): string | undefined {
+    return this._paths.get(url);
+  }
+
+  private _rewrite(source: string, path: string): string {
+    const [imports] = parse(source, path);
+    let out = "";
+    let last = 0;
+    for (const entry of imports) {
+      if (entry.n === undefined || entry.d === -2) continue; // computed import() or import.meta
+      const dynamic = entry.d > -1;
+      let target: string;
+      try {
+        target = this.link(resolveSpecifier(entry.n, path, this._tree));
+      } catch (error) {
+        // Node fails a bad import() only when it runs; a static import fails the program.
+        if (dynamic && error instanceof ModuleResolutionError) continue;
+        throw error;
+      }
+      out += source.slice(last, entry.s) + (dynamic ? JSON.stringify(target) : target);
+      last = entry.e;
+    }
+    return out + source.slice(last);
+  }
+}

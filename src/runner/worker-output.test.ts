@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { OutputChannel } from "./worker-output.ts";
+import type { FromWorker } from "./worker-protocol.ts";
+
+function channel(limits = { lines: 1000, chars: 100_000 }) {
+  const posted: FromWorker[] = [];
+  const tasks: Array<() => void> = [];
+  let time = 0;
+  const out = new OutputChannel({
+    post: (message) => posted.push(message),
+    schedule: (callback) => tasks.push(callback),
+    now: () => time,
+    limits,
+    maxDelayMs: 16,
+  });
+  return {
+    out,
+    posted,
+    runTasks: () => tasks.splice(0).forEach((task) => task()),
+    advance: (ms: number) => (time += ms),
+  };
+}
+
+describe("OutputChannel", () => {
+  it("batches writes until the next task, merging runs of one stream in order", () => {
+    const { out, posted, runTasks } = channel();
+    out.write(0, "a\n");
+    out.write(0, "b\n");
+    out.write(1, "oops\n");
+    out.write(0, "c\n");
+    expect(posted).toEqual([]);
+    runTasks();
+    expect(posted).toEqual([{ type: "output", chunks: [[0, "a\nb\n"], [1, "oops\n"], [0, "c\n"]] }]);
+  });
+
+  it("sends a batch that has waited too long even if the thread never yields", () => {
+    const { out, posted, advance } = channel();
+    out.write(0, "first\n");
+    advance(20);
+    out.write(0, "second\n");
+    expect(posted).toEqual([{ type: "output", chunks: [[0, "first\nsecond\n"]] }]);
+  });
+
+  it("a million lines become a few messages: what fits, then one limit, then silence", () => {
+    const { out, posted, advance } = channel({ lines: 5000, chars: 1_000_000 });
+    for (let i = 0; i < 1_000_000; i++) {
+      if (i % 1000 === 0) advance(1);
+      out.write(0, `${i}\n`);
+    }
+    expect(posted.length).toBeLessThan(10);
+    const text = posted.flatMap((m) => (m.type === "output" ? m.chunks.map((c) => c[1]) : [])).join("");
+    expect(text.split("\n").length - 1).toBe(5000);
+    expect(text.endsWith("4999\n")).toBe(true);
+    expect(posted.at(-1)).toEqual({ type: "limit" });
+    expect(out.closed).toBe(true);
+  });
+
+  it("drops writes after close", () => {
+    const { out, posted, runTasks } = channel();
+    out.write(0, "kept\n");
+    out.close();
+    out.write(0, "dropped\n");
+    runTasks();
+    expect(posted).toEqual([{ type: "output", chunks: [[0, "kept\n"]] }]);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Messages between the page and the worker runtime's Web Worker.
+ *
+ * One worker runs one program: it is created ahead of time (it loads the bundled library and
+ * says `ready`), given one `run`, and terminated when the program exits or is stopped.
+ */
+import type { FileTree } from "./runtime.ts";
+
+/** 0 = stdout, 1 = stderr. */
+export type Stream = 0 | 1;
+
+export type ToWorker =
+  /** Run `entry` of `files`; the library is the worker's own bundled copy. */
+  { type: "run"; files: FileTree; entry: string };
+
+export type FromWorker =
+  /** The worker has loaded; it is ready to run. */
+  | { type: "ready" }
+  /** Output since the last message, in order. */
+  | { type: "output"; chunks: Array<[Stream, string]> }
+  /** The program printed more than the cap allows; everything up to the cap was sent. */
+  | { type: "limit" }
+  /** The program is over: no pending work, or it threw, or it called `process.exit`. */
+  | { type: "exit"; code: number }
+  /** The worker itself could not start. */
+  | { type: "fatal"; message: string };

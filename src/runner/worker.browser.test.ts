@@ -1,0 +1,218 @@
+/**
+ * The worker runtime in a real browser (Debian's Chromium through Playwright): the actual
+ * worker bundle (esbuild), the actual loop library (src/loop/dist), the bad inputs a reader
+ * can throw at it, and its speed (Run → first output).
+ *
+ * Self-contained: a tiny HTTP server serves the harness page (./testing/harness.ts) and the
+ * worker (which bundles the library). Skipped when /usr/bin/chromium is missing.
+ */
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunEvent } from "./runtime.ts";
+import type { HarnessOptions, HarnessRun } from "./testing/harness.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+let server: Server | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let origin = "";
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [here(entry)],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  const [harness, worker] = await Promise.all([bundle("./testing/harness.ts"), bundle("./worker-entry.ts")]);
+  const routes: Record<string, [string, string]> = {
+    "/": ["text/html", '<!doctype html><meta charset="utf-8"><title>runner</title><script type="module" src="/harness.js"></script>'],
+    "/harness.js": ["text/javascript", harness],
+    "/worker-entry.js": ["text/javascript", worker],
+  };
+  server = createServer((request, response) => {
+    const route = routes[request.url ?? ""];
+    response.writeHead(route ? 200 : 404, { "Content-Type": route?.[0] ?? "text/plain" });
+    response.end(route?.[1] ?? "not found");
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  page = await browser.newPage();
+  page.on("pageerror", (error) => console.error("page error:", error));
+  page.on("console", (m) => console.log("PAGE", m.text()));
+  await page.goto(origin);
+  await page.waitForFunction(() => "runner" in globalThis);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+});
+
+function run(code: string, options: HarnessOptions = {}): Promise<HarnessRun> {
+  return page.evaluate(
+    ([code, options]) => (globalThis as unknown as { runner: { run(c: string, o: HarnessOptions): Promise<HarnessRun> } }).runner.run(code, options),
+    [code, options] as const,
+  );
+}
+
+const stream = (events: RunEvent[], type: "stdout" | "stderr"): string =>
+  events.filter((e) => e.type === type).map((e) => e.text).join("");
+
+describe.skipIf(!existsSync(CHROMIUM))("the worker runtime in Chromium", () => {
+  it("runs an asyncio program against the real library, in order, and exits 0", async () => {
+    const { events, result } = await run(
+      [
+        'import * as asyncio from "asyncio";',
+        "function* worker(name: string, delay: number): asyncio.Coroutine<string> {",
+        "  console.log(`${name} starts`);",
+        "  yield* asyncio.sleep(delay);",
+        "  console.log(`${name} done`);",
+        "  return name.toUpperCase();",
+        "}",
+        "function* main(): asyncio.Coroutine<void> {",
+        '  const results = yield* asyncio.gather(worker("a", 0.02), worker("b", 0.01));',
+        "  console.log(results);",
+        "}",
+        "asyncio.run(main());",
+      ].join("\n"),
+    );
+    expect(stream(events, "stderr")).toBe("");
+    expect(stream(events, "stdout")).toBe("a starts\nb starts\nb done\na done\n[ 'A', 'B' ]\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("imports chapter files as ./NAME.js", async () => {
+    const { events, result } = await run('import { dish } from "./kitchen.js";\nconsole.log(dish);', {
+      files: [{ path: "kitchen.ts", code: 'export const dish: string = "soup";' }],
+    });
+    expect(stream(events, "stdout")).toBe("soup\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("prints like Node: util.format, inspect, stderr for console.error", async () => {
+    const { events } = await run(
+      'console.log("%s has %d items", "list", 3, [1, 2], { a: { b: [null, undefined] } }, new Map([["k", 1]]));\nconsole.error(new Set(["x"]));',
+    );
+    expect(stream(events, "stdout")).toBe("list has 3 items [ 1, 2 ] { a: { b: [ null, undefined ] } } Map(1) { 'k' => 1 }\n");
+    expect(stream(events, "stderr")).toBe("Set(1) { 'x' }\n");
+  });
+
+  it("waits for timers like Node, then exits with process.exitCode", async () => {
+    const { events, result } = await run(
+      'let n = 0;\nconst t = setInterval(() => { console.log("tick", ++n); if (n === 3) { clearInterval(t); setTimeout(() => { console.log("bye"); process.exitCode = 4; }, 10); } }, 5);',
+    );
+    expect(stream(events, "stdout")).toBe("tick 1\ntick 2\ntick 3\nbye\n");
+    expect(result.code).toBe(4);
+  });
+
+  it("shows HTML-looking output as the text it is", async () => {
+    const { events } = await run('console.log("<img src=x onerror=alert(1)> &amp; <b>bold</b>");');
+    expect(stream(events, "stdout")).toBe("<img src=x onerror=alert(1)> &amp; <b>bold</b>\n");
+  });
+
+  it("points an uncaught exception's stack at the snippet's own lines, and exits 1", async () => {
+    const code = ["function fail(label: string): never {", "  throw new Error(`boom: ${label}`);", "}", 'fail("x");'].join("\n");
+    const { events, result } = await run(code);
+    const stderr = stream(events, "stderr");
+    expect(stderr).toContain("Error: boom: x\n    at fail (snippet.ts:2:9)\n    at snippet.ts:4:1");
+    expect(stderr.startsWith("snippet.ts:2\n")).toBe(true); // Node's header: file:line, source line, caret
+    expect(stderr).not.toMatch(/blob:|https?:\/\//);
+    expect(result.code).toBe(1);
+  });
+
+  it("reports an exception from inside a coroutine through asyncio.run's rejection", async () => {
+    const code = [
+      'import * as asyncio from "asyncio";',
+      "function* main(): asyncio.Coroutine<void> {",
+      "  yield* asyncio.sleep(0);",
+      '  throw new TypeError("bad");',
+      "}",
+      "asyncio.run(main());",
+    ].join("\n");
+    const { events, result } = await run(code);
+    const stderr = stream(events, "stderr");
+    expect(stderr).toMatch(/TypeError: bad\n {4}at main \(snippet\.ts:4:9\)/);
+    expect(stderr).not.toMatch(/blob:|https?:\/\//); // the bundled library's frames are left out
+    expect(result.code).toBe(1);
+  });
+
+  it("names a missing module like Node", async () => {
+    const { events, result } = await run('import { x } from "./nope.js";\nconsole.log(x);');
+    expect(stream(events, "stderr")).toBe("Error [ERR_MODULE_NOT_FOUND]: Cannot find module './nope.js' imported from snippet.js\n");
+    expect(result.code).toBe(1);
+  });
+
+  it("stops `while (true) {}` at once on Stop, without freezing the page", async () => {
+    const { result, longestStallMs } = await run("while (true) {}", { stopAfterMs: 300 });
+    expect(result).toMatchObject({ code: null, reason: "stopped" });
+    expect(result.elapsedMs).toBeLessThan(1000);
+    expect(longestStallMs).toBeLessThan(200);
+  });
+
+  it("ends `while (true) {}` at the cell's timeout", async () => {
+    const { result } = await run("while (true) {}", { timeoutMs: 500 });
+    expect(result).toMatchObject({ code: null, reason: "timeout" });
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(500);
+    expect(result.elapsedMs).toBeLessThan(2000);
+  });
+
+  it("caps a million printed lines, keeps the page responsive, and says it truncated", async () => {
+    const { events, result, longestStallMs } = await run("for (let i = 0; i < 1_000_000; i++) console.log(i);");
+    expect(result).toMatchObject({ code: null, reason: "output-limit" });
+    const stdout = stream(events, "stdout");
+    expect(stdout.split("\n").length - 1).toBe(5000);
+    expect(stdout.endsWith("4999\n")).toBe(true);
+    expect(events.filter((e) => e.type === "stdout").length).toBeLessThan(50);
+    expect(events.at(-1)).toMatchObject({ type: "status", text: expect.stringMatching(/^Output truncated/) });
+    expect(longestStallMs).toBeLessThan(200);
+  });
+
+  it("exits 13 on a top-level await that can never settle, like Node", async () => {
+    const { events, result } = await run('console.log("before");\nawait new Promise(() => {});\nconsole.log("never");');
+    expect(stream(events, "stdout")).toBe("before\n");
+    expect(stream(events, "stderr")).toMatch(/Detected unsettled top-level await/);
+    expect(result.code).toBe(13);
+  });
+
+  it("gives a syntax error's line and column before anything runs", async () => {
+    const error = await page.evaluate(() =>
+      (globalThis as unknown as { runner: { syntaxError(code: string): unknown } }).runner.syntaxError("const a = 1;\nconst b = ;"),
+    );
+    expect(error).toEqual({ name: "SnippetSyntaxError", message: "snippet.ts:2:11: Unexpected token", line: 2, column: 11 });
+  });
+
+  it("Run → first output: well under 50 ms with a pre-warmed worker", async () => {
+    await page.evaluate(() => (globalThis as unknown as { runner: { prewarm(): void } }).runner.prewarm());
+    await page.waitForTimeout(300); // the spare imports the library
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { firstOutputMs, result } = await run('import * as asyncio from "asyncio";\nconsole.log("first", (globalThis as any).__T());\nasyncio.run((function* () {})());');
+      expect(result.code).toBe(0);
+      times.push(firstOutputMs!);
+      await page.waitForTimeout(200); // the next spare warms up while the reader reads
+    }
+    const median = times.sort((a, b) => a - b)[2]!;
+    console.log(`Run → first output (worker runtime, pre-warmed): median ${median.toFixed(1)} ms of ${times.map((t) => t.toFixed(1)).join(", ")}`);
+    expect(median).toBeLessThan(50);
+  });
+});

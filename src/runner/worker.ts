@@ -1,0 +1,157 @@
+/**
+ * The worker runtime, page side: runs a program in a module Web Worker (./worker-entry.ts,
+ * which bundles the loop library) and streams its output back; Stop, the timeout and the
+ * output cap terminate the worker.
+ *
+ * One worker runs one program. A spare, already loaded, waits in reserve (see
+ * {@link WorkerRuntime.prewarm}), so Run → first output costs linking and evaluating the
+ * snippet only.
+ */
+import { OutputCap, truncationNotice, type OutputLimits } from "./output-cap.ts";
+import type { RunEvent, RunRequest, RunResult, Runtime } from "./runtime.ts";
+import type { FromWorker, ToWorker } from "./worker-protocol.ts";
+
+/** What the runtime needs of a `Worker`. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface WorkerRuntimeOptions {
+  /** Makes a worker running ./worker-entry.ts. */
+  createWorker?: () => WorkerLike;
+  limits?: OutputLimits;
+  now?: () => number;
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+function defaultWorker(): WorkerLike {
+  // This exact form lets Vite bundle ./worker-entry.ts as a module worker.
+  return new Worker(new URL("./worker-entry.ts", import.meta.url), { type: "module", name: "asyncio-snippet" }) as unknown as WorkerLike;
+}
+
+interface Spare {
+  worker: WorkerLike;
+  /** Messages that arrived before a run took the worker (e.g. `fatal`). */
+  early: FromWorker[];
+}
+
+/**
+ * The in-page runtime. Works everywhere module workers do; needs no cross-origin
+ * isolation. Node built-ins (`node:fs`, TCP streams) are not available in it.
+ */
+export class WorkerRuntime implements Runtime {
+  readonly name = "worker" as const;
+  private _spare: Spare | undefined;
+  private readonly _createWorker: () => WorkerLike;
+  private readonly _limits: OutputLimits | undefined;
+  private readonly _now: () => number;
+  private readonly _setTimer: (callback: () => void, ms: number) => unknown;
+  private readonly _clearTimer: (handle: unknown) => void;
+
+  constructor(options: WorkerRuntimeOptions = {}) {
+    this._createWorker = options.createWorker ?? defaultWorker;
+    this._limits = options.limits;
+    this._now = options.now ?? (() => performance.now());
+    this._setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    this._clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as number));
+  }
+
+  /**
+   * Starts a spare worker unless one is waiting: it loads its bundle (the library included)
+   * while the reader reads. Safe to call any number of times.
+   */
+  prewarm(): void {
+    if (this._spare) return;
+    const spare: Spare = { worker: this._createWorker(), early: [] };
+    spare.worker.onmessage = (event) => spare.early.push(event.data);
+    spare.worker.onerror = (event) => {
+      event.preventDefault?.();
+      spare.early.push({ type: "fatal", message: `The in-page worker failed: ${event.message || "it could not be loaded"}` });
+    };
+    this._spare = spare;
+  }
+
+  /**
+   * Runs `request.entry` of `request.files` (library files in it are ignored: the worker
+   * has its own copy).
+   *
+   * Resolves once the program exited (`code` is its exit code), or was terminated: `code`
+   * null with `reason` "stopped" (the signal aborted), "timeout" (`timeoutMs` passed) or
+   * "output-limit" (it printed more than the cap; a status event says so). Never rejects
+   * for anything the program does; a worker that cannot start gives `code` 1 and a stderr
+   * message.
+   */
+  async run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<RunResult> {
+    const start = this._now();
+    const elapsed = (): number => this._now() - start;
+    if (request.signal.aborted) return { code: null, reason: "stopped", elapsedMs: 0 };
+
+    let spare: Spare;
+    try {
+      this.prewarm();
+      spare = this._spare!;
+    } catch (error) {
+      onEvent({ type: "stderr", text: `The in-page worker could not start: ${describe(error)}\n` });
+      return { code: 1, elapsedMs: elapsed() };
+    }
+    this._spare = undefined;
+    // The next run's worker warms up while this one runs.
+    this._setTimer(() => this.prewarm(), 0);
+
+    const { worker } = spare;
+    const cap = new OutputCap(this._limits);
+    return new Promise<RunResult>((resolve) => {
+      let done = false;
+      const finish = (result: Omit<RunResult, "elapsedMs">): void => {
+        if (done) return;
+        done = true;
+        worker.terminate();
+        this._clearTimer(timer);
+        request.signal.removeEventListener("abort", onAbort);
+        resolve({ ...result, elapsedMs: elapsed() });
+      };
+      const limit = (): void => {
+        onEvent({ type: "status", text: truncationNotice(this._limits) });
+        finish({ code: null, reason: "output-limit" });
+      };
+      const handle = (message: FromWorker): void => {
+        if (done) return;
+        switch (message.type) {
+          case "output":
+            for (const [stream, text] of message.chunks) {
+              const admitted = cap.take(text);
+              if (admitted !== "") onEvent({ type: stream === 0 ? "stdout" : "stderr", text: admitted });
+              if (cap.exceeded) return limit();
+            }
+            break;
+          case "limit":
+            return limit();
+          case "exit":
+            return finish({ code: message.code });
+          case "fatal":
+            onEvent({ type: "stderr", text: `${message.message}\n` });
+            return finish({ code: 1 });
+        }
+      };
+      const onAbort = (): void => finish({ code: null, reason: "stopped" });
+      const timer = this._setTimer(() => finish({ code: null, reason: "timeout" }), request.timeoutMs);
+      request.signal.addEventListener("abort", onAbort, { once: true });
+      worker.onmessage = (event) => handle(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        onEvent({ type: "stderr", text: `The in-page worker failed: ${event.message || "it could not be loaded"}\n` });
+        finish({ code: 1 });
+      };
+      for (const message of spare.early) handle(message);
+      worker.postMessage({ type: "run", files: request.files, entry: request.entry });
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
