@@ -219,7 +219,11 @@ export abstract class AbstractEventLoop {
     notImplemented("_timerHandleCancelled");
   }
 
-  /** Put a ready-made timer (its `_when` set) in the timer heap: what `callAt` does after making it. */
+  /**
+   * Put a ready-made timer (its `_when` set) in the timer heap: what `callAt` does after
+   * making it. `sleep()` schedules its own timer handle this way, so a loop must
+   * implement it (as it must `_timerHandleCancelled`).
+   */
   _scheduleTimer(timer: TimerHandle): void {
     notImplemented("_scheduleTimer");
   }

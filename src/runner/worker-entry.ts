@@ -255,23 +255,30 @@ function trackHost(hooks: LibraryHooks): void {
   });
 }
 
-const ready: Promise<void> = linkerReady.then(() => trackHost(asyncio as LibraryHooks));
 const facade = libraryFacade();
 
+/**
+ * Everything a run needs that does not depend on the program, done while the worker waits in
+ * reserve: the lexer compiles its WebAssembly lazily, V8 compiles functions on first call,
+ * and the facade module is loaded. Otherwise they would all delay the first output.
+ */
+async function warmUp(): Promise<void> {
+  await linkerReady;
+  trackHost(asyncio as LibraryHooks);
+  const sample: FileTree = { ...facade, "warm-up.js": 'import * as a from "asyncio";\nexport const b = `${Object.keys(a).length}`;\n' };
+  linker.update(sample);
+  await import(/* @vite-ignore */ linker.link("warm-up.js"));
+  stackRewriter(sample, { locate: (url) => linker.pathOf(url) })("Error\n    at f (blob:x:1:1)");
+  inspect({ warm: [1, "up"] });
+}
+
+const ready: Promise<void> = warmUp();
+
 async function run(files: FileTree, entry: string): Promise<void> {
-  const T = () => (performance.timeOrigin + performance.now()).toFixed(1);
-  (globalThis as any).__T = T;
-  const t0 = T();
   await ready;
-  const t1 = T();
-  const tt: string[] = [];
   tree = { ...Object.fromEntries(Object.entries(files).filter(([path]) => !isLibraryPath(path))), ...facade };
   linker.update(tree);
-  tt.push(T());
   rewrite = stackRewriter(tree, { locate: (url) => linker.pathOf(url), hideForeignFrames: true });
-  tt.push(T());
-  linker.link("node_modules/asyncio/index.js");
-  tt.push(T());
   let url: string;
   try {
     url = linker.link(entry, `\nimport ${JSON.stringify(startMarker())};\n`);
@@ -279,8 +286,6 @@ async function run(files: FileTree, entry: string): Promise<void> {
     uncaught(error, "exception");
     return;
   }
-  const t2 = T();
-  write(1, `TIMES recv=${t0} ready=${t1} ${tt.join(" ")} linked=${t2}\n`);
   import(/* @vite-ignore */ url).then(
     () => {
       settled = evaluated = true;

@@ -22,23 +22,29 @@ function channel(limits = { lines: 1000, chars: 100_000 }) {
 }
 
 describe("OutputChannel", () => {
-  it("batches writes until the next task, merging runs of one stream in order", () => {
+  it("posts the first write at once, then batches until the next task, merging runs of one stream", () => {
     const { out, posted, runTasks } = channel();
+    out.write(0, "first\n");
+    expect(posted).toEqual([{ type: "output", chunks: [[0, "first\n"]] }]);
     out.write(0, "a\n");
     out.write(0, "b\n");
     out.write(1, "oops\n");
     out.write(0, "c\n");
-    expect(posted).toEqual([]);
+    expect(posted).toHaveLength(1);
     runTasks();
-    expect(posted).toEqual([{ type: "output", chunks: [[0, "a\nb\n"], [1, "oops\n"], [0, "c\n"]] }]);
+    expect(posted[1]).toEqual({ type: "output", chunks: [[0, "a\nb\n"], [1, "oops\n"], [0, "c\n"]] });
   });
 
-  it("sends a batch that has waited too long even if the thread never yields", () => {
+  it("sends a batch once the last post is old enough, even if the thread never yields", () => {
     const { out, posted, advance } = channel();
     out.write(0, "first\n");
-    advance(20);
     out.write(0, "second\n");
-    expect(posted).toEqual([{ type: "output", chunks: [[0, "first\nsecond\n"]] }]);
+    advance(10);
+    out.write(0, "third\n");
+    expect(posted).toHaveLength(1);
+    advance(10);
+    out.write(0, "fourth\n");
+    expect(posted[1]).toEqual({ type: "output", chunks: [[0, "second\nthird\nfourth\n"]] });
   });
 
   it("a million lines become a few messages: what fits, then one limit, then silence", () => {
@@ -58,9 +64,13 @@ describe("OutputChannel", () => {
   it("drops writes after close", () => {
     const { out, posted, runTasks } = channel();
     out.write(0, "kept\n");
+    out.write(0, "kept too\n");
     out.close();
     out.write(0, "dropped\n");
     runTasks();
-    expect(posted).toEqual([{ type: "output", chunks: [[0, "kept\n"]] }]);
+    expect(posted).toEqual([
+      { type: "output", chunks: [[0, "kept\n"]] },
+      { type: "output", chunks: [[0, "kept too\n"]] },
+    ]);
   });
 });

@@ -16,13 +16,15 @@ export interface OutputChannelOptions {
 }
 
 /**
- * Collects writes and posts them as `output` messages: on the next task, or at once when the
- * batch has waited `maxDelayMs` (a busy loop never yields to the next task). Once the cap is
- * crossed it posts what fits, then one `limit` message, and drops everything after.
+ * Collects writes and posts them as `output` messages, at most one per `maxDelayMs`: a write
+ * after a quiet spell is posted at once (the first line of a run arrives without delay), later
+ * ones wait for the next task or for `maxDelayMs` to pass (a busy loop never yields to the
+ * next task). Once the cap is crossed it posts what fits, then one `limit` message, and drops
+ * everything after.
  */
 export class OutputChannel {
   private _chunks: Array<[Stream, string]> = [];
-  private _batchStart = 0;
+  private _lastPost = Number.NEGATIVE_INFINITY;
   private _scheduled = false;
   private _closed = false;
   private readonly _cap: OutputCap;
@@ -50,7 +52,7 @@ export class OutputChannel {
       this._closed = true;
       return;
     }
-    if (this._options.now() - this._batchStart >= this._maxDelayMs) this.flush();
+    if (this._options.now() - this._lastPost >= this._maxDelayMs) this.flush();
   }
 
   /** Posts whatever is pending now. */
@@ -58,6 +60,7 @@ export class OutputChannel {
     if (this._chunks.length === 0) return;
     const chunks = this._chunks;
     this._chunks = [];
+    this._lastPost = this._options.now();
     this._options.post({ type: "output", chunks });
   }
 
@@ -72,7 +75,6 @@ export class OutputChannel {
     if (last && last[0] === stream) {
       last[1] += text;
     } else {
-      if (this._chunks.length === 0) this._batchStart = this._options.now();
       this._chunks.push([stream, text]);
     }
     if (!this._scheduled) {

@@ -55,7 +55,7 @@ async function run(code: string, options: HarnessOptions = {}): Promise<HarnessR
   const result = await runtime(options.limits).run(
     { files, entry: "snippet.js", timeoutMs: options.timeoutMs ?? 10_000, signal: controller.signal },
     (event) => {
-      if (firstOutputMs === null && event.type !== "status") { firstOutputMs = performance.now() - start; console.log("MAIN start", (performance.timeOrigin + start).toFixed(1), "first", (performance.timeOrigin + performance.now()).toFixed(1), JSON.stringify(event)); }
+      if (firstOutputMs === null && event.type !== "status") firstOutputMs = performance.now() - start;
       events.push(event);
     },
   );
