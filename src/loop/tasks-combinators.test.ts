@@ -41,8 +41,8 @@ describeEachLoop("gather", (loop) => {
 
   it("fails at once with the first error; the other children go on", async () => {
     await loop.run(function* () {
-      const slow = asyncio.createTask(value(0.003, "slow"));
-      const error = yield* catching(asyncio.gather(slow, fail(0.001, "bad")));
+      const slow = asyncio.createTask(value(0.2, "slow"));
+      const error = yield* catching(asyncio.gather(slow, fail(0.01, "bad")));
       expect(error).toEqual(new asyncio.ValueError("bad"));
       expect(slow.done()).toBe(false);
       expect(yield* slow).toBe("slow");
