@@ -6,15 +6,15 @@ import { join } from "node:path";
 import { isLibraryFile } from "./library.ts";
 
 /**
- * Reads the package's `package.json` and the `.js` files under `dist/`, keyed by path inside the package.
+ * Reads the package's `package.json` and built modules (see {@link isLibraryFile}), keyed by
+ * path inside the package, in a stable order.
  * @param packageDir the library's directory, e.g. "src/loop".
  * @throws Error telling to run `npm run build:loop` when `dist/index.js` is missing.
  */
 export async function readLibraryFiles(packageDir: string): Promise<Record<string, string>> {
   let names: string[];
   try {
-    // Recursive: the package has subfolders (node/, web/) for host-specific modules.
-    names = (await readdir(join(packageDir, "dist"), { recursive: true })).map((name) => name.split("\\").join("/"));
+    names = (await readdir(join(packageDir, "dist"), { recursive: true })).map((name) => name.replaceAll("\\", "/"));
   } catch {
     names = [];
   }

@@ -1,15 +1,25 @@
 /**
- * The loop library as files, for the runtimes that run the tree in the browser.
+ * The loop library as the browser runtimes get it.
  *
- * The build serves `src/loop/package.json` and `src/loop/dist/*.js` as one JSON document
- * (`src/pages/runner/asyncio-files.json.ts`); the page fetches it once, on first need, and
- * both the WebContainer and the worker get the same files through {@link libraryTree}.
+ * For the WebContainer, the build serves `src/loop/package.json` and `src/loop/dist/**.js`
+ * as one JSON document (`src/pages/runner/asyncio-files.json.ts`); the page fetches it once,
+ * on first need, and mounts the files through {@link libraryTree}. For the worker, it serves
+ * the same library bundled into one module (`src/pages/runner/asyncio.js.ts`).
  */
 import type { FileTree } from "./runtime.ts";
 import { libraryTree } from "./tree.ts";
 
-/** Where the build serves the library, relative to the site's base. */
+/** Where the build serves the library's files, relative to the site's base. */
 export const LIBRARY_ENDPOINT = "runner/asyncio-files.json";
+
+/** Where the build serves the library as one module (for the worker), relative to the site's base. */
+export const LIBRARY_MODULE = "runner/asyncio.js";
+
+/** `path` under the site's base URL (Astro's `import.meta.env.BASE_URL`, "/" without Vite). */
+export function siteUrl(path: string): string {
+  const base = import.meta.env?.BASE_URL ?? "/";
+  return `${base.endsWith("/") ? base : `${base}/`}${path}`;
+}
 
 /**
  * Which files of the package a program needs: its `package.json` (for `exports` and
@@ -37,8 +47,7 @@ export function loadLibrary(fetchImpl: typeof fetch = fetch): Promise<FileTree> 
 }
 
 async function fetchLibrary(fetchImpl: typeof fetch): Promise<FileTree> {
-  const base = import.meta.env?.BASE_URL ?? "/";
-  const url = `${base.endsWith("/") ? base : `${base}/`}${LIBRARY_ENDPOINT}`;
+  const url = siteUrl(LIBRARY_ENDPOINT);
   const response = await fetchImpl(url);
   if (!response.ok) throw new Error(`Could not load the loop library from ${url}: HTTP ${response.status}`);
   const files: unknown = await response.json();

@@ -62,6 +62,17 @@ describe("Linker", () => {
     expect(revoked).toEqual([]);
   });
 
+  it("keeps the rest linked when a file goes away", () => {
+    const { linker: l, revoked } = linker();
+    l.update({ ...library, "warm-up.js": 'import "asyncio";' });
+    const warm = l.link("warm-up.js");
+    const index = l.link("node_modules/asyncio/dist/index.js");
+    l.update(library);
+    expect(l.link("node_modules/asyncio/dist/index.js")).toBe(index);
+    expect(revoked).toEqual([warm]);
+    expect(l.pathOf(warm)).toBeUndefined();
+  });
+
   it("relinks everything once a linked file changed", () => {
     const { linker: l, revoked } = linker();
     l.update(library);

@@ -37,16 +37,26 @@ export class Linker {
     this._options = options;
   }
 
-  /** Replaces the tree; files whose text changed (and their importers) are linked again. */
+  /**
+   * Replaces the tree. If a file that is still there changed its text, everything is linked
+   * again (importers embed their dependencies' URLs); a file that is gone just loses its URL.
+   */
   update(tree: FileTree): void {
-    const changed = Object.keys(this._tree).filter((path) => this._tree[path] !== tree[path]);
+    const previous = this._tree;
     this._tree = { ...tree };
-    if (changed.length === 0) return;
-    // Importers embed their dependencies' URLs, so anything linked after a change is stale.
-    for (const [path, url] of this._urls) {
+    const paths = Object.keys(previous);
+    if (paths.some((path) => path in tree && previous[path] !== tree[path])) {
+      for (const url of this._urls.values()) this._options.revokeUrl?.(url);
+      this._urls.clear();
+      this._paths.clear();
+      return;
+    }
+    for (const path of paths) {
+      const url = this._urls.get(path);
+      if (path in tree || url === undefined) continue;
       this._options.revokeUrl?.(url);
-      this._paths.delete(url);
       this._urls.delete(path);
+      this._paths.delete(url);
     }
   }
 

@@ -99,6 +99,23 @@ describe("trackTimers", () => {
     expect(liveness.pending).toBe(0);
   });
 
+  it("leaves timers that are not the program's untracked, and they still run and clear", () => {
+    const liveness = new Liveness(() => {});
+    const timers = scope();
+    let ours = false;
+    trackTimers(timers, liveness, () => {}, () => ours);
+    let ran = 0;
+    timers.setTimeout(() => ran++, 5);
+    const interval = timers.setInterval(() => ran++, 5);
+    expect(liveness.pending).toBe(0);
+    vi.advanceTimersByTime(5);
+    expect(ran).toBe(2);
+    timers.clearInterval(interval);
+    ours = true;
+    timers.setTimeout(() => ran++, 5);
+    expect(liveness.pending).toBe(1);
+  });
+
   it("returns the original timers, which do not hold the program", () => {
     const liveness = new Liveness(() => {});
     const timers = scope();

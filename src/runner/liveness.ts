@@ -43,9 +43,16 @@ export interface TimerScope {
 /**
  * Replaces `scope`'s timers with ones that hold `liveness` while pending, and report an
  * exception thrown by a callback to `onError` (Node: uncaught exception, exit 1).
+ * @param belongsToProgram asked when a timer is created: false leaves it untracked (it is the
+ *   runtime's, or the dev server's, not the program's). Default: every timer is tracked.
  * @returns the original timers, for the runtime's own use (they do not keep it alive).
  */
-export function trackTimers(scope: TimerScope, liveness: Liveness, onError: (error: unknown) => void): TimerScope {
+export function trackTimers(
+  scope: TimerScope,
+  liveness: Liveness,
+  onError: (error: unknown) => void,
+  belongsToProgram: () => boolean = () => true,
+): TimerScope {
   const original: TimerScope = {
     setTimeout: scope.setTimeout.bind(scope),
     clearTimeout: scope.clearTimeout.bind(scope),
@@ -69,6 +76,7 @@ export function trackTimers(scope: TimerScope, liveness: Liveness, onError: (err
   };
 
   scope.setTimeout = (callback, ms, ...args) => {
+    if (!belongsToProgram()) return original.setTimeout(callback, ms, ...args);
     const release = liveness.hold();
     const handle = original.setTimeout(() => {
       releases.delete(handle);
@@ -82,6 +90,7 @@ export function trackTimers(scope: TimerScope, liveness: Liveness, onError: (err
     return handle;
   };
   scope.setInterval = (callback, ms, ...args) => {
+    if (!belongsToProgram()) return original.setInterval(callback, ms, ...args);
     const release = liveness.hold();
     const handle = original.setInterval(() => call(callback, args), ms);
     releases.set(handle, release);

@@ -41,6 +41,16 @@ describe("resolveSpecifier", () => {
     expect(error(() => resolveSpecifier("asyncio/dist/tasks.js", "snippet.js", tree)).code).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
   });
 
+  it("picks the `node` condition before `default`, as Node does", () => {
+    const conditional = {
+      ...tree,
+      "node_modules/dual/package.json": JSON.stringify({ exports: { ".": { types: "./x.d.ts", node: "./node.js", default: "./web.js" } } }),
+      "node_modules/dual/node.js": "",
+      "node_modules/dual/web.js": "",
+    };
+    expect(resolveSpecifier("dual", "snippet.js", conditional)).toBe("node_modules/dual/node.js");
+  });
+
   it("falls back to main without exports", () => {
     expect(resolveSpecifier("plain", "snippet.js", tree)).toBe("node_modules/plain/main.js");
   });

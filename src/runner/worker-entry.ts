@@ -2,10 +2,10 @@
  * The worker runtime's Web Worker: runs one program the way `node snippet.js` would.
  *
  * - Files: the snippet's tree is linked into blob-URL modules ({@link Linker}). The loop
- *   library is bundled into this worker (Vite bundles it from `node_modules/asyncio`, i.e.
- *   src/loop/dist) and reaches the snippet through a small facade module standing in for
- *   `node_modules/asyncio`: the library's own files import each other in cycles, which
- *   blob URLs cannot express. So the library's frames do not show in stack traces here.
+ *   library comes as one module built from src/loop/dist (`runner/asyncio.js`, see
+ *   ./library-bundle.ts), imported while the worker waits in reserve, and reaches the
+ *   snippet through a small facade module standing in for `node_modules/asyncio`. Its frames
+ *   are left out of stack traces here.
  * - Output: `console` and `process.stdout/stderr.write` print like Node, batched and capped
  *   ({@link OutputChannel}); stack traces say `snippet.ts:LINE:COL`.
  * - End: the program is over once its module is evaluated and nothing is pending
@@ -14,8 +14,8 @@
  *
  * Stop, timeout and the output cap are enforced by the page, which terminates the worker.
  */
-import * as asyncio from "asyncio";
 import { inspect } from "./format.ts";
+import { LIBRARY_MODULE, siteUrl } from "./library.ts";
 import { Liveness, trackTimers } from "./liveness.ts";
 import { Linker, linkerReady } from "./link.ts";
 import { ModuleResolutionError } from "./resolve.ts";
@@ -42,9 +42,10 @@ interface Host {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(token: unknown): void;
 }
-interface LibraryHooks {
+interface Library {
   getHost?: () => Host;
   setHost?: (host: Host | null) => void;
+  [name: string]: unknown;
 }
 
 const LIBRARY_KEY = Symbol.for("asyncio-notebook.library");
@@ -53,7 +54,7 @@ const LIBRARY_KEY = Symbol.for("asyncio-notebook.library");
  * `node_modules/asyncio` as the snippet sees it in this worker: a facade re-exporting the
  * bundled library, and a `./node` entry that explains why it is missing.
  */
-function libraryFacade(): FileTree {
+function libraryFacade(asyncio: Library): FileTree {
   (globalThis as Record<symbol, unknown>)[LIBRARY_KEY] = asyncio;
   const names = Object.keys(asyncio).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default");
   return {
@@ -97,15 +98,35 @@ const write = (stream: 0 | 1, text: string): void => {
   if (!exited) output.write(stream, text);
 };
 
+/** A run has begun: from now on timers and console output are the program's. */
+let running = false;
+
+/** Dev server only: Vite's HMR client runs in workers too; its logs and ping are not the program's. */
+const DEV = import.meta.env?.DEV === true;
+const fromViteClient = (): boolean => DEV && (new Error().stack ?? "").includes("/@vite/client");
+
 const liveness = new Liveness(() => checkIdle());
-const timers = trackTimers(scope, liveness, (error) => uncaught(error, "exception"));
+const timers = trackTimers(
+  scope,
+  liveness,
+  (error) => uncaught(error, "exception"),
+  () => running && !fromViteClient(),
+);
 
 const linker = new Linker({
   createUrl: (source) => URL.createObjectURL(new Blob([source], { type: "text/javascript" })),
   revokeUrl: (url) => URL.revokeObjectURL(url),
 });
 
-Object.assign(console, createConsole(write, now, (text) => rewrite(text)));
+const original: Partial<Console> = { ...console };
+const captured = createConsole(write, now, (text) => rewrite(text));
+for (const [name, method] of Object.entries(captured) as Array<[keyof typeof captured, (...args: unknown[]) => void]>) {
+  // Before the run (and the dev server's own chatter) goes to the real console, not the program's output.
+  console[name] = (...args: unknown[]) =>
+    running && !(DEV && typeof args[0] === "string" && args[0].startsWith("[vite]"))
+      ? method(...args)
+      : (original[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+}
 installProcess();
 
 /**
@@ -216,7 +237,7 @@ function installProcess(): void {
 }
 
 /** Wraps the library's host so that its armed wake-ups keep the program alive. */
-function trackHost(hooks: LibraryHooks): void {
+function trackHost(hooks: Library): void {
   if (typeof hooks.getHost !== "function" || typeof hooks.setHost !== "function") return;
   const base = hooks.getHost();
   const releases = new Map<unknown, () => void>();
@@ -255,16 +276,25 @@ function trackHost(hooks: LibraryHooks): void {
   });
 }
 
-const facade = libraryFacade();
+let facade: FileTree = {};
 
 /**
  * Everything a run needs that does not depend on the program, done while the worker waits in
- * reserve: the lexer compiles its WebAssembly lazily, V8 compiles functions on first call,
- * and the facade module is loaded. Otherwise they would all delay the first output.
+ * reserve: the library is fetched and evaluated, the lexer compiles its WebAssembly (lazily,
+ * on first calls), V8 compiles functions on first call, and the facade module is loaded.
+ * Otherwise they would all delay the first output.
  */
 async function warmUp(): Promise<void> {
+  const url = new URL(siteUrl(LIBRARY_MODULE), scope.location.href).href;
+  let asyncio: Library;
+  try {
+    asyncio = (await import(/* @vite-ignore */ url)) as Library;
+  } catch (error) {
+    throw new Error(`the loop library did not load from ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   await linkerReady;
-  trackHost(asyncio as LibraryHooks);
+  trackHost(asyncio);
+  facade = libraryFacade(asyncio);
   const sample: FileTree = { ...facade, "warm-up.js": 'import * as a from "asyncio";\nexport const b = `${Object.keys(a).length}`;\n' };
   linker.update(sample);
   await import(/* @vite-ignore */ linker.link("warm-up.js"));
@@ -276,6 +306,7 @@ const ready: Promise<void> = warmUp();
 
 async function run(files: FileTree, entry: string): Promise<void> {
   await ready;
+  running = true;
   tree = { ...Object.fromEntries(Object.entries(files).filter(([path]) => !isLibraryPath(path))), ...facade };
   linker.update(tree);
   rewrite = stackRewriter(tree, { locate: (url) => linker.pathOf(url), hideForeignFrames: true });
@@ -315,7 +346,8 @@ scope.addEventListener("message", (event) => {
 
 ready.then(
   () => scope.postMessage({ type: "ready" }),
-  (error: unknown) => scope.postMessage({ type: "fatal", message: `The in-page worker could not start: ${String(error)}` }),
+  (error: unknown) =>
+    scope.postMessage({ type: "fatal", message: `The in-page worker could not start: ${error instanceof Error ? error.message : String(error)}` }),
 );
 
 scope.addEventListener("error", (event) => {

@@ -4,8 +4,8 @@
  * output cap terminate the worker.
  *
  * One worker runs one program. A spare, already loaded, waits in reserve (see
- * {@link WorkerRuntime.prewarm}), so Run → first output costs linking and evaluating the
- * snippet only.
+ * {@link WorkerRuntime.prewarm}; the next one is started when a run ends), so Run → first
+ * output costs linking and evaluating the snippet only.
  */
 import { OutputCap, truncationNotice, type OutputLimits } from "./output-cap.ts";
 import type { RunEvent, RunRequest, RunResult, Runtime } from "./runtime.ts";
@@ -99,8 +99,6 @@ export class WorkerRuntime implements Runtime {
       return { code: 1, elapsedMs: elapsed() };
     }
     this._spare = undefined;
-    // The next run's worker warms up while this one runs.
-    this._setTimer(() => this.prewarm(), 0);
 
     const { worker } = spare;
     const cap = new OutputCap(this._limits);
@@ -113,6 +111,8 @@ export class WorkerRuntime implements Runtime {
         this._clearTimer(timer);
         request.signal.removeEventListener("abort", onAbort);
         resolve({ ...result, elapsedMs: elapsed() });
+        // The next run's worker warms up once this one is over, not competing with it for a core.
+        this._setTimer(() => this.prewarm(), 0);
       };
       const limit = (): void => {
         onEvent({ type: "status", text: truncationNotice(this._limits) });

@@ -8,7 +8,7 @@ import { isLibraryFile } from "../../runner/library.ts";
 
 const PACKAGE_ROOT = "/src/loop/";
 
-const modules = import.meta.glob<string>(["/src/loop/package.json", "/src/loop/dist/*.js"], {
+const modules = import.meta.glob<string>(["/src/loop/package.json", "/src/loop/dist/**/*.js"], {
   query: "?raw",
   import: "default",
   eager: true,
@@ -16,7 +16,7 @@ const modules = import.meta.glob<string>(["/src/loop/package.json", "/src/loop/d
 
 export const GET: APIRoute = () => {
   const files: Record<string, string> = {};
-  for (const [path, text] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, text] of Object.entries(modules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const inPackage = path.slice(PACKAGE_ROOT.length);
     if (isLibraryFile(inPackage)) files[inPackage] = text;
   }

@@ -13,6 +13,8 @@ export interface HarnessRun {
   firstOutputMs: number | null;
   /** The longest the page's main thread was blocked during the run (setInterval probe). */
   longestStallMs: number;
+  /** How many times a 5 ms interval got to run on the page during the run: 0 means frozen. */
+  ticks: number;
 }
 
 export interface HarnessOptions {
@@ -44,8 +46,10 @@ async function run(code: string, options: HarnessOptions = {}): Promise<HarnessR
   const controller = new AbortController();
   let firstOutputMs: number | null = null;
   let longestStallMs = 0;
+  let ticks = 0;
   let last = performance.now();
   const probe = setInterval(() => {
+    ticks++;
     const now = performance.now();
     longestStallMs = Math.max(longestStallMs, now - last);
     last = now;
@@ -60,7 +64,7 @@ async function run(code: string, options: HarnessOptions = {}): Promise<HarnessR
     },
   );
   clearInterval(probe);
-  return { events, result, firstOutputMs, longestStallMs };
+  return { events, result, firstOutputMs, longestStallMs, ticks };
 }
 
 /** Transpiles like prepareFiles does; resolves with the SnippetSyntaxError's fields, if any. */
