@@ -347,7 +347,10 @@ describe("BaseEventLoop real time", () => {
     });
     expect(host.timers.length).toBeGreaterThanOrEqual(1);
     expect(host.timers.length).toBeLessThanOrEqual(3); // one, plus a retry if the host fired early
-    expect(host.timers[0]).toBeGreaterThanOrEqual(19);
+    // Armed for what is left of the 20 ms (less whatever a loaded machine spent getting there),
+    // never a 0-1 ms poll.
+    expect(host.timers[0]).toBeGreaterThan(1);
+    expect(host.timers[0]).toBeLessThanOrEqual(20);
   });
 
   it("has a monotonic clock in seconds", () => {
