@@ -3,7 +3,17 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Instrument, InstrumentHook } from "asyncio";
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatTable, meetsTarget, PING_PONG, SLEEPING } from "./report.ts";
+import {
+  formatEstimate,
+  formatNumber,
+  formatTable,
+  mapEstimate,
+  medianInterval,
+  meetsTarget,
+  overlap,
+  PING_PONG,
+  SLEEPING,
+} from "./report.ts";
 import {
   instrumentRemovedOptions,
   noOpInstrument,
@@ -106,6 +116,32 @@ describe("sleeping tasks", () => {
   });
 });
 
+describe("the benchmark scripts", () => {
+  /** Run `bench/<file> --quick` under this Node, as `npm run bench` would. */
+  function runQuick(file: string): { status: number | null; stdout: string; stderr: string } {
+    const script = fileURLToPath(new URL(file, import.meta.url));
+    return spawnSync(process.execPath, [script, "--quick"], { encoding: "utf8", timeout: 120_000 });
+  }
+
+  it("loop.ts prints its throughput and instrument tables", () => {
+    const { status, stdout, stderr } = runQuick("./loop.ts");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^spawn 10k tasks, each sleep\(0\) once .* tasks\/s .* tasks\/s .*≥ 500k/m);
+    expect(stdout).toMatch(/^ping-pong 20k messages between 2 tasks, 2 Queues .* msgs\/s .* msgs\/s .*≥ 2\.00M/m);
+    // The instruments table: a row per workload, starting with the figure with none installed.
+    expect(stdout).toMatch(/^spawn 10k tasks +[\d.]+[kM]? ±[\d.]+% tasks\/s /m);
+    expect(stdout).toMatch(/^ping-pong 20k messages +[\d.]+[kM]? ±[\d.]+% msgs\/s /m);
+  }, 120_000);
+
+  it("memory.ts prints bytes per sleeping task", () => {
+    const { status, stdout, stderr } = runQuick("./memory.ts");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^10k sleeping tasks, each sleep\(3600\) +\d+ bytes\/task +\d+ bytes\/task .*≤ 700/m);
+  }, 120_000);
+});
+
 describe("report", () => {
   it("formats figures compactly", () => {
     expect(formatNumber(2_310_000)).toBe("2.31M");
@@ -119,6 +155,21 @@ describe("report", () => {
     expect(meetsTarget(PING_PONG, 1_999_999)).toBe(false);
     expect(meetsTarget(SLEEPING, 700)).toBe(true);
     expect(meetsTarget(SLEEPING, 701)).toBe(false);
+  });
+
+  it("estimates a median between two order statistics, ignoring an outlier", () => {
+    const samples = [12, 10, 11, 13, 10, 11, 12, 11, 10, 500, 11, 12, 11, 13, 12];
+    expect(medianInterval(samples)).toEqual({ value: 11, low: 10, high: 13 });
+    expect(medianInterval([4, 1, 3, 2])).toMatchObject({ value: 2.5, low: 1, high: 4 });
+    expect(() => medianInterval([])).toThrow(RangeError);
+  });
+
+  it("turns durations into rates, swapping the bounds, and compares intervals", () => {
+    const rate = mapEstimate({ value: 20, low: 10, high: 40 }, (ms) => 1000 / ms);
+    expect(rate).toEqual({ value: 50, low: 25, high: 100 });
+    expect(formatEstimate(rate)).toBe("50 ±100.0%");
+    expect(overlap({ value: 1, low: 0, high: 2 }, { value: 3, low: 2, high: 4 })).toBe(true);
+    expect(overlap({ value: 1, low: 0, high: 2 }, { value: 4, low: 3, high: 5 })).toBe(false);
   });
 
   it("aligns labels left and figures right", () => {

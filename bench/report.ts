@@ -60,8 +60,9 @@ export function medianInterval(samples: readonly number[]): Estimate {
   const n = sorted.length;
   const mid = n >> 1;
   const value = n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  // Ranks n/2 ∓ 1.96·√n/2, the upper one plus 1, as 1-based ranks (Conover); indices are 0-based.
   const spread = (1.96 * Math.sqrt(n)) / 2;
-  const low = sorted[Math.max(0, Math.floor(n / 2 - spread))]!;
+  const low = sorted[Math.max(0, Math.floor(n / 2 - spread) - 1)]!;
   const high = sorted[Math.min(n - 1, Math.ceil(n / 2 + spread))]!;
   return { value, low, high };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in `bench/`, one after another, each in its own
  * Node process so that none inherits another's heap or JIT state. Arguments (e.g.
- * `npm run bench -- --quick`) are passed on to each.
+ * `npm run bench -- --quick`, or `--wall`) go to the loop benchmarks.
  *
  * Benchmarks print figures; a figure that misses its target never fails the run. A
  * benchmark that crashes does: the exit status is then non-zero.
