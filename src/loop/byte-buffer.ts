@@ -1,6 +1,8 @@
 /** A growable byte queue: what a `StreamReader` buffers (Python uses a `bytearray`). */
 
 const MIN_CAPACITY = 256;
+/** Zero bytes: nothing is ever written into it, so one serves every empty buffer. */
+const NOTHING = new Uint8Array(0);
 
 /**
  * Bytes appended at the end and taken from the front, in one backing array that is
@@ -12,7 +14,7 @@ const MIN_CAPACITY = 256;
  * the appender must not change a chunk after appending it.
  */
 export class ByteBuffer {
-  private _data: Uint8Array = new Uint8Array(0);
+  private _data: Uint8Array = NOTHING;
   private _start = 0;
   private _end = 0;
   /** `_data` is an adopted chunk, not ours to write into. */
@@ -40,9 +42,17 @@ export class ByteBuffer {
     this._end += n;
   }
 
-  /** Remove the first `n` bytes (at most `length`) and return them as a new array. */
+  /** Remove the first `n` bytes (at most `length`) and return them in an array of their own. */
   take(n: number): Uint8Array {
     const end = Math.min(this._start + n, this._end);
+    if (this._adopted && this._start === 0 && end === this._data.length) {
+      // The whole adopted chunk: hand it over rather than copy it.
+      const out = this._data;
+      this._data = NOTHING;
+      this._start = this._end = 0;
+      this._adopted = false;
+      return out;
+    }
     const out = this._data.slice(this._start, end);
     this._start = end;
     if (this._start === this._end) this._start = this._end = 0;

@@ -72,6 +72,7 @@ export class ConnectionResetError extends ConnectionError {
 
 /** Linux errno values and texts of the errors the transports raise (what CPython prints on Linux). */
 export const ERRNO = {
+  EACCES: [13, "Permission denied"],
   EPIPE: [32, "Broken pipe"],
   EADDRINUSE: [98, "Address already in use"],
   EADDRNOTAVAIL: [99, "Cannot assign requested address"],

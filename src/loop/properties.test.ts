@@ -22,7 +22,8 @@ const duration = fc.integer({ min: 0, max: 4 }).map((n) => n / 4);
 /** Short durations, for heavy contention. */
 const short = fc.integer({ min: 0, max: 2 }).map((n) => n / 4);
 
-const lockRound = (d: fc.Arbitrary<number>) => fc.record({ kind: fc.constantFrom("lock", "sem", "both"), before: d, hold: d });
+const lockRound = (d: fc.Arbitrary<number>, kinds = ["lock", "sem", "both"] as const) =>
+  fc.record({ kind: fc.constantFrom(...kinds), before: d, hold: d });
 
 /** A condition producer's item: wait `pause`, then notify and keep the lock for `hold`. */
 const condItem = (d: fc.Arbitrary<number>) => fc.record({ pause: d, hold: d });
@@ -32,11 +33,13 @@ const cancels = (maxLength: number) =>
   fc.array(fc.record({ target: fc.nat(), at: duration, hops: fc.integer({ min: 0, max: 3 }) }), { maxLength });
 
 // Cancel a task `hops` loop iterations after the program's `after`-th hand-off (a release,
-// put, get, notify or set): aims at the window where a waiter is woken but has not run yet.
+// put, get, notify or set), aiming at the window where a waiter is woken but has not run
+// yet; with `waiting`, the target is one of the tasks blocked (or just woken) at that moment.
 const reactions = (maxLength: number) =>
-  fc.array(fc.record({ target: fc.nat(), after: fc.nat({ max: 20 }), hops: fc.integer({ min: 0, max: 2 }) }), {
-    maxLength,
-  });
+  fc.array(
+    fc.record({ target: fc.nat(), waiting: fc.boolean(), after: fc.nat({ max: 30 }), hops: fc.integer({ min: 0, max: 2 }) }),
+    { maxLength },
+  );
 
 /** A bit of everything. */
 const mixed = {
@@ -64,7 +67,15 @@ const contended = {
     ...quiet,
     lockers: fc.array(fc.array(lockRound(short), { minLength: 1, maxLength: 4 }), { minLength: 3, maxLength: 8 }),
     cancels: cancels(4),
-    reactions: reactions(6),
+    reactions: reactions(10),
+  }),
+  semaphore: fc.record({
+    ...mixed,
+    ...quiet,
+    semValue: fc.integer({ min: 2, max: 3 }),
+    lockers: fc.array(fc.array(lockRound(short, ["sem"]), { minLength: 2, maxLength: 4 }), { minLength: 4, maxLength: 8 }),
+    cancels: cancels(4),
+    reactions: reactions(10),
   }),
   queue: fc.record({
     ...mixed,
@@ -73,7 +84,7 @@ const contended = {
     producers: fc.array(fc.array(short, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 4 }),
     consumers: fc.array(short, { minLength: 2, maxLength: 4 }),
     cancels: cancels(4),
-    reactions: reactions(6),
+    reactions: reactions(10),
   }),
   condition: fc.record({
     ...mixed,
@@ -81,7 +92,7 @@ const contended = {
     condProducers: fc.array(fc.array(condItem(short), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
     condConsumers: fc.array(short, { minLength: 2, maxLength: 4 }),
     cancels: cancels(4),
-    reactions: reactions(6),
+    reactions: reactions(10),
   }),
 };
 
@@ -96,6 +107,8 @@ class Observations {
   readonly holders = { lock: 0, sem: 0 };
   readonly maxHolders = { lock: 0, sem: 0 };
   readonly eventWakes: { start: number; woke: number }[] = [];
+  /** Lost wake-ups seen while the loop was idle: a task still blocked though it could go on. */
+  readonly stalls: string[] = [];
   produced = 0;
   consumed = 0;
   tasks: Task<unknown>[] = [];
@@ -107,6 +120,8 @@ class Observations {
 class Injected extends Error {
   override name = "Injected";
 }
+
+type Blocker = "lock" | "sem" | "put" | "get" | "event" | "cond";
 
 interface Injection {
   task: number;
@@ -132,6 +147,8 @@ function* runProgram(
   const event = new asyncio.Event();
   const cond = new asyncio.Condition();
   const drained = new asyncio.Event();
+  const queueDrained = new asyncio.Event();
+  let producersDone = false;
   let condState = 0;
   let condProducersDone = false;
   let closing = false;
@@ -142,12 +159,25 @@ function* runProgram(
     if (hops === 0) task.cancel();
     else loop.callSoon(cancelLater, task, hops - 1);
   };
+  /** Tasks inside a call that may block, woken or not, and what they wait for. */
+  const blocked = new Map<Task<unknown>, Blocker>();
+  function* blocking<T>(on: Blocker, op: () => Coroutine<T>): Coroutine<T> {
+    const task = asyncio.currentTask()!;
+    blocked.set(task, on);
+    try {
+      return yield* op();
+    } finally {
+      blocked.delete(task);
+    }
+  }
   let handOffs = 0;
   function handOff(): void {
     const n = handOffs++;
     if (!cancel || cancellable.length === 0) return;
-    for (const { target, after, hops } of p.reactions) {
-      if (after === n) cancelLater(cancellable[target % cancellable.length]!, hops);
+    for (const { target, waiting, after, hops } of p.reactions) {
+      if (after !== n) continue;
+      const pool = waiting ? cancellable.filter((task) => blocked.has(task)) : cancellable;
+      if (pool.length > 0) cancelLater(pool[target % pool.length]!, hops);
     }
   }
   const steps: number[] = [];
@@ -173,7 +203,7 @@ function* runProgram(
   function* hold(name: "lock" | "sem", id: string, duration: number, inner?: () => Coroutine<void>): Coroutine<void> {
     const primitive = name === "lock" ? lock : sem;
     obs.calls[name].push(id);
-    yield* primitive.acquire();
+    yield* blocking(name, () => primitive.acquire());
     obs.acquired[name].push(id);
     obs.maxHolders[name] = Math.max(obs.maxHolders[name], ++obs.holders[name]);
     try {
@@ -193,7 +223,7 @@ function* runProgram(
         yield* asyncio.sleep(pause);
         checkpoint();
         const item = `p${i}.${k}`;
-        yield* queue.put(item);
+        yield* blocking("put", () => queue.put(item));
         obs.puts.push(item);
         handOff();
       }
@@ -205,13 +235,14 @@ function* runProgram(
         checkpoint();
         let item: string;
         try {
-          item = yield* queue.get();
+          item = yield* blocking("get", () => queue.get());
         } catch (error) {
           if (error instanceof asyncio.QueueShutDown) return;
           throw error;
         }
         obs.gets.push(item);
         handOff();
+        if (producersDone && obs.gets.length === obs.puts.length) queueDrained.set();
         try {
           yield* asyncio.sleep(work);
         } finally {
@@ -240,7 +271,7 @@ function* runProgram(
       yield* asyncio.sleep(delay);
       checkpoint();
       const startedAt = loop.time();
-      expect(yield* event.wait()).toBe(true);
+      expect(yield* blocking("event", () => event.wait())).toBe(true);
       obs.eventWakes.push({ start: startedAt, woke: loop.time() });
     }),
   );
@@ -271,7 +302,7 @@ function* runProgram(
       for (;;) {
         checkpoint();
         const got = yield* asyncio.asyncWith(cond, function* () {
-          yield* cond.waitFor(() => condState > 0 || closing);
+          yield* blocking("cond", () => cond.waitFor(() => condState > 0 || closing));
           if (condState === 0) return false;
           condState--;
           obs.consumed++;
@@ -284,6 +315,37 @@ function* runProgram(
     }),
   );
 
+  // Every duration is a multiple of 1/4 s, so at k/4 + 1/8 the loop is idle: every task woken
+  // has run. A task still blocked then, on something it could take, lost its wake-up.
+  let finished = false;
+  const stalled = (on: Blocker): boolean => {
+    switch (on) {
+      case "lock":
+        return !lock.locked();
+      case "sem":
+        return (sem as unknown as { _value: number })._value > 0;
+      case "put":
+        return !queue.full();
+      case "get":
+        return !queue.empty();
+      case "event":
+        return event.isSet();
+      case "cond": {
+        // Items left and the lock free, yet every consumer is waiting: no one will take them.
+        const consumersBlocked = condConsumers.every((task) => task.done() || blocked.get(task) === "cond");
+        return condState > 0 && !cond.locked() && consumersBlocked;
+      }
+    }
+  };
+  const watch = (): void => {
+    if (finished) return;
+    for (const [task, on] of blocked) {
+      if (stalled(on)) obs.stalls.push(`at ${loop.time()}: ${task.getName()} blocked on ${on}`);
+    }
+    loop.callLater(0.25, watch);
+  };
+  loop.callLater(0.125, watch);
+
   if (cancel && cancellable.length > 0) {
     for (const { target, at, hops } of p.cancels) {
       loop.callLater(at, cancelLater, cancellable[target % cancellable.length]!, hops);
@@ -291,6 +353,9 @@ function* runProgram(
   }
 
   obs.results.push(...(yield* asyncio.gather(...producers, { returnExceptions: true })));
+  // Drain before shutting down: shutdown() wakes every getter, which would hide a lost wake-up.
+  producersDone = true;
+  if (obs.gets.length < obs.puts.length) yield* queueDrained.wait();
   queue.shutdown();
   obs.results.push(...(yield* asyncio.gather(...consumers, ...lockers, ...waiters, setter, { returnExceptions: true })));
   obs.results.push(...(yield* asyncio.gather(...condProducers, { returnExceptions: true })));
@@ -302,6 +367,7 @@ function* runProgram(
   });
   obs.results.push(...(yield* asyncio.gather(...condConsumers, { returnExceptions: true })));
 
+  finished = true;
   obs.pendingAtEnd = obs.tasks.filter((task) => !task.done()).length;
   obs.finalState = [String(lock), String(sem), String(cond), String(queue)];
 }
@@ -363,6 +429,7 @@ describe("random programs", () => {
   const cases: [string, fc.Arbitrary<Program>][] = [
     ["mixing every primitive", programArb],
     ["contending for a lock and a semaphore", contended.locks],
+    ["contending for a semaphore", contended.semaphore],
     ["contending for a bounded queue", contended.queue],
     ["contending for a condition", contended.condition],
   ];
@@ -370,10 +437,17 @@ describe("random programs", () => {
     await fc.assert(
       fc.asyncProperty(arb, async (p) => {
         const obs = new Observations();
-        await virtualRun(() => withWatchdog(() => runProgram(p, obs, (coro) => asyncio.createTask(coro))));
+        let failure: unknown = null;
+        try {
+          await virtualRun(() => withWatchdog(() => runProgram(p, obs, (coro) => asyncio.createTask(coro))));
+        } catch (error) {
+          failure = error;
+        }
+        expect(obs.stalls).toEqual([]); // explains a deadlock, if there was one
+        if (failure !== null) throw failure;
         checkInvariants(p, obs);
       }),
-      { numRuns: 150 },
+      { numRuns: 250 },
     );
   });
 
@@ -401,6 +475,7 @@ describe("random programs", () => {
         }
         expect(thrown).toBeInstanceOf(asyncio.ExceptionGroup);
         expect((thrown as AggregateError).errors).toEqual([inject.error]);
+        expect(obs.stalls).toEqual([]);
         expect(obs.tasks.every((task) => task.done())).toBe(true);
       }),
       { numRuns: 100 },

@@ -11,7 +11,7 @@ import { ByteBuffer } from "./byte-buffer.ts";
 import { type Coroutine, isCoroutine, type Yielded } from "./coroutines.ts";
 import { type AbstractEventLoop, getEventLoop, getRunningLoop } from "./events.ts";
 import { CancelledError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "./exceptions.ts";
-import type { Future } from "./futures.ts";
+import { _PENDING, type Future } from "./futures.ts";
 import { ConnectionResetError } from "./os-errors.ts";
 import type { Task } from "./tasks.ts";
 import { sleep } from "./tasks.ts";
@@ -189,7 +189,7 @@ export class StreamReader {
     this._transport = transport;
   }
 
-  private _maybeResumeTransport(): void {
+  _maybeResumeTransport(): void {
     if (this._paused && this._buffer.length <= this._limit) {
       this._paused = false;
       this._transport!.resumeReading();
@@ -224,7 +224,7 @@ export class StreamReader {
    * `_wait_for_data`). A paused transport is resumed first, or the data would never come.
    * A waiter left behind by a cancelled read does not count.
    */
-  private _waitForData(funcName: string): Future<void> {
+  _waitForData(funcName: string): Future<void> {
     if (this._waiter !== null && !this._waiter.done()) {
       throw new RuntimeError(`${funcName}() called while another coroutine is already waiting for incoming data`);
     }
@@ -305,23 +305,20 @@ export class StreamReader {
    * - `n` negative (the default): everything until EOF.
    * - The connection failed: its error (`ConnectionResetError`, say).
    */
-  *read(n = -1): Coroutine<Uint8Array> {
+  read(n = -1): Coroutine<Uint8Array> {
+    return n < 0 ? this._readAll() : new ReadOp(this, false, n);
+  }
+
+  private *_readAll(): Coroutine<Uint8Array> {
     if (this._exception !== null) throw this._exception;
-    if (n === 0) return EMPTY;
-    if (n < 0) {
-      // Read in limit-sized blocks, so a paused transport is resumed as the buffer empties.
-      const blocks = new ByteBuffer();
-      for (;;) {
-        const block = yield* this.read(this._limit);
-        if (block.length === 0) break;
-        blocks.append(block);
-      }
-      return blocks.take(blocks.length);
+    // Read in limit-sized blocks, so a paused transport is resumed as the buffer empties.
+    const blocks = new ByteBuffer();
+    for (;;) {
+      const block = yield* this.read(this._limit);
+      if (block.length === 0) break;
+      blocks.append(block);
     }
-    if (this._buffer.length === 0 && !this._eof) yield* this._waitForData("read");
-    const data = this._buffer.take(n);
-    this._maybeResumeTransport();
-    return data;
+    return blocks.take(blocks.length);
   }
 
   /**
@@ -331,20 +328,94 @@ export class StreamReader {
    *   and `expected` = `n`.
    * - `n` is 0: empty bytes. Negative: `ValueError`. The connection failed: its error.
    */
-  *readexactly(n: number): Coroutine<Uint8Array> {
-    if (n < 0) throw new ValueError("readexactly size can not be less than zero");
-    if (this._exception !== null) throw this._exception;
-    if (n === 0) return EMPTY;
-    while (this._buffer.length < n) {
-      if (this._eof) {
-        const incomplete = this._buffer.take(this._buffer.length);
-        throw new IncompleteReadError(incomplete, n);
-      }
-      yield* this._waitForData("readexactly");
+  readexactly(n: number): Coroutine<Uint8Array> {
+    return new ReadOp(this, true, n);
+  }
+}
+
+/**
+ * `read(n)` (n >= 0) and `readexactly(n)`, written out as coroutine objects rather than
+ * generators: they are the reads a protocol makes for every message, so they yield the
+ * reader's waiter Future themselves, as the loop's `sleep()` does, and skip a generator
+ * and a Future iterator per call. Each step is what the generator would do, in order.
+ */
+class ReadOp implements Coroutine<Uint8Array> {
+  private readonly _reader: StreamReader;
+  private readonly _exactly: boolean;
+  private readonly _n: number;
+  private _started = false;
+  private _finished = false;
+  /** The Future yielded to the task, until the task resumes us. */
+  private _waiter: Future<void> | null = null;
+
+  constructor(reader: StreamReader, exactly: boolean, n: number) {
+    this._reader = reader;
+    this._exactly = exactly;
+    this._n = n;
+  }
+
+  next(): IteratorResult<Yielded, Uint8Array> {
+    if (this._finished) return { done: true, value: undefined as unknown as Uint8Array };
+    const reader = this._reader;
+    const n = this._n;
+    const waited = this._waiter;
+    if (waited !== null) {
+      this._waiter = null;
+      if (waited._state === _PENDING) throw this._fail(new RuntimeError("await wasn't used with future"));
+      waited.result();
+    } else if (!this._started) {
+      this._started = true;
+      if (this._exactly && n < 0) throw this._fail(new ValueError("readexactly size can not be less than zero"));
+      if (reader._exception !== null) throw this._fail(reader._exception);
+      if (n === 0) return this._return(EMPTY);
     }
-    const data = this._buffer.take(n);
-    this._maybeResumeTransport();
-    return data;
+    const buffer = reader._buffer;
+    if (this._exactly) {
+      if (buffer.length < n) {
+        if (reader._eof) throw this._fail(new IncompleteReadError(buffer.take(buffer.length), n));
+        return this._wait("readexactly");
+      }
+    } else if (waited === null && buffer.length === 0 && !reader._eof) {
+      return this._wait("read");
+    }
+    const data = buffer.take(n);
+    reader._maybeResumeTransport();
+    return this._return(data);
+  }
+
+  private _wait(funcName: string): IteratorResult<Yielded, Uint8Array> {
+    const waiter = this._reader._waitForData(funcName);
+    waiter._asyncioFutureBlocking = true;
+    this._waiter = waiter;
+    return { done: false, value: waiter };
+  }
+
+  private _return(data: Uint8Array): IteratorResult<Yielded, Uint8Array> {
+    this._finished = true;
+    return { done: true, value: data };
+  }
+
+  private _fail(error: unknown): unknown {
+    this._finished = true;
+    this._waiter = null;
+    return error;
+  }
+
+  throw(error: unknown): IteratorResult<Yielded, Uint8Array> {
+    throw this._fail(error);
+  }
+
+  return(value?: Uint8Array): IteratorResult<Yielded, Uint8Array> {
+    this._fail(null);
+    return { done: true, value: value as Uint8Array };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Generator";
   }
 }
 
@@ -564,7 +635,7 @@ export class StreamWriter {
       !protocol._connectionLost &&
       !this._transport.isClosing()
     ) {
-      return new Done();
+      return DONE;
     }
     return this._drain();
   }
@@ -582,24 +653,21 @@ export class StreamWriter {
   }
 }
 
-/** A coroutine that returns at once without yielding (what `async def` returning early is). */
+/**
+ * A coroutine that returns at once without yielding (what an `async def` that returns
+ * before its first `await` is). It has no state, so one serves every caller.
+ */
 class Done implements Coroutine<void> {
-  private _finished = false;
-
   next(): IteratorResult<Yielded, void> {
-    this._finished = true;
-    return { done: true, value: undefined };
+    return DONE_RESULT;
   }
 
   throw(error: unknown): IteratorResult<Yielded, void> {
-    if (this._finished) throw error;
-    this._finished = true;
     throw error;
   }
 
   return(): IteratorResult<Yielded, void> {
-    this._finished = true;
-    return { done: true, value: undefined };
+    return DONE_RESULT;
   }
 
   [Symbol.iterator](): this {
@@ -611,6 +679,9 @@ class Done implements Coroutine<void> {
   }
 }
 
+const DONE_RESULT: IteratorResult<Yielded, void> = Object.freeze({ done: true, value: undefined });
+const DONE = new Done();
+
 /**
  * A listening server (Python: `asyncio.Server`), made by `startServer()`. It is serving
  * from creation until `close()`.
@@ -620,8 +691,9 @@ class Done implements Coroutine<void> {
  */
 export class Server implements AcceptingServer {
   _loop: AbstractEventLoop;
-  _listeners: Listener[] | null = null;
+  _listeners: Listener[] = [];
   _sockets: readonly ServerSocket[] = [];
+  _closed = false;
   _activeCount = 0;
   /** Futures of `waitClosed()` callers; `null` once closed with no connection left. */
   _waiters: Future<void>[] | null = [];
@@ -657,7 +729,7 @@ export class Server implements AcceptingServer {
 
   _detach(): void {
     this._activeCount -= 1;
-    if (this._activeCount === 0 && this._listeners === null) this._wakeup();
+    if (this._activeCount === 0 && this._closed) this._wakeup();
   }
 
   private _wakeup(): void {
@@ -678,7 +750,7 @@ export class Server implements AcceptingServer {
 
   /** The listening endpoints; empty once closed. */
   get sockets(): readonly ServerSocket[] {
-    return this._listeners === null ? [] : this._sockets;
+    return this._closed ? [] : this._sockets;
   }
 
   /**
@@ -686,10 +758,9 @@ export class Server implements AcceptingServer {
    * Cancels a pending `serveForever()`. Closing twice does nothing.
    */
   close(): void {
-    const listeners = this._listeners;
-    if (listeners === null) return;
-    this._listeners = null;
-    for (const listener of listeners) listener.close();
+    if (this._closed) return;
+    this._closed = true;
+    for (const listener of this._listeners) listener.close();
     this._serving = false;
     const fut = this._servingForeverFut;
     if (fut !== null && !fut.done()) {
@@ -712,7 +783,7 @@ export class Server implements AcceptingServer {
    */
   *serveForever(): Coroutine<void> {
     if (this._servingForeverFut !== null) throw new RuntimeError(`server ${this} is already being awaited on serve_forever()`);
-    if (this._listeners === null) throw new RuntimeError(`server ${this} is closed`);
+    if (this._closed) throw new RuntimeError(`server ${this} is closed`);
     const fut = this._loop.createFuture<void>();
     this._servingForeverFut = fut;
     try {

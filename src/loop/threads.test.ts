@@ -5,7 +5,7 @@ import { CancelledError, RuntimeError } from "./exceptions.ts";
 import { nodeThreadPlatform } from "./node/threads.ts";
 import { run } from "./runners.ts";
 import { createTask, gather, sleep } from "./tasks.ts";
-import { DataCloneError, setThreadPlatform, ThreadPoolExecutor, toThread } from "./threads.ts";
+import { DataCloneError, getThreadPlatform, setThreadPlatform, type ThreadPlatform, ThreadPoolExecutor, toThread } from "./threads.ts";
 
 setThreadPlatform(nodeThreadPlatform);
 
@@ -132,25 +132,33 @@ describe("toThread", () => {
   });
 
   test("many concurrent calls are limited by the pool: min(32, cpus + 4) at once", async () => {
-    const counters = new Int32Array(new SharedArrayBuffer(8)); // [running, most at once]
+    // [running, most at once, released]: each call waits (up to 2 s) until a full pool
+    // runs, so slow worker start-up cannot hide a worker, and more would show.
+    const counters = new Int32Array(new SharedArrayBuffer(12));
     const pool = new ThreadPoolExecutor();
     const calls = pool.maxWorkers * 3;
     const results = await run(
       (function* () {
         const loop = getRunningLoop();
         loop.setDefaultExecutor(pool);
-        const work = (shared: Int32Array, i: number): number => {
+        const work = (shared: Int32Array, i: number, full: number): number => {
           const now = Atomics.add(shared, 0, 1) + 1;
           for (let seen = Atomics.load(shared, 1); now > seen; seen = Atomics.load(shared, 1)) {
             if (Atomics.compareExchange(shared, 1, seen, now) === seen) break;
           }
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 40);
+          if (now >= full) {
+            Atomics.store(shared, 2, 1);
+            Atomics.notify(shared, 2);
+          }
+          Atomics.wait(shared, 2, 0, 2000);
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
           Atomics.sub(shared, 0, 1);
           return i;
         };
-        return yield* gather(...Array.from({ length: calls }, (_, i) => toThread(work, counters, i)));
+        return yield* gather(...Array.from({ length: calls }, (_, i) => toThread(work, counters, i, pool.maxWorkers)));
       })(),
     );
+    await pool.shutdown();
     expect(results).toEqual(Array.from({ length: calls }, (_, i) => i));
     expect(pool.maxWorkers).toBe(Math.min(32, nodeThreadPlatform.cpuCount() + 4));
     expect(counters[1]).toBe(pool.maxWorkers);
@@ -236,5 +244,36 @@ describe("toThread", () => {
     expect(child.stdout).toBe("42\n");
     expect(child.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test("a closed loop's default pool is shut down when the next loop makes its own", async () => {
+    // A platform whose workers answer from this thread, counting spawns and terminations.
+    let spawned = 0;
+    let terminated = 0;
+    const fake: ThreadPlatform = {
+      name: "fake",
+      cpuCount: () => 1,
+      spawn(onMessage) {
+        spawned++;
+        return {
+          postMessage: (job) => setTimeout(() => onMessage({ id: (job as { id: number }).id, ok: true, value: "done" })),
+          setBusy() {},
+          terminate: () => void terminated++,
+        };
+      },
+    };
+    const previous = getThreadPlatform();
+    setThreadPlatform(fake);
+    try {
+      // A loop driven by hand and closed without shutdownDefaultExecutor().
+      const loop = new (await import("./base-events.ts")).BaseEventLoop();
+      expect(await loop.runUntilComplete(toThread(add, 1, 2))).toBe("done");
+      loop.close();
+      expect([spawned, terminated]).toEqual([1, 0]);
+      expect(await run(toThread(add, 1, 2))).toBe("done");
+      expect([spawned, terminated]).toEqual([2, 1]);
+    } finally {
+      setThreadPlatform(previous);
+    }
   });
 });

@@ -87,6 +87,11 @@ export class ConcurrentFuture<T> {
   private _exception: unknown = null;
   private _callbacks: ((future: ConcurrentFuture<T>) => void)[] = [];
 
+  /** `<ConcurrentFuture running>`. */
+  toString(): string {
+    return `<ConcurrentFuture ${["pending", "running", "cancelled", "finished"][this._state]}>`;
+  }
+
   /** Cancel a pending call: `true` if it is (or already was) cancelled, `false` if running or done. */
   cancel(): boolean {
     if (this._state === RUNNING || this._state === FINISHED) return false;
@@ -567,6 +572,23 @@ function stateOf(loop: AbstractEventLoop): LoopExecutorState {
   return state;
 }
 
+/** The default pools this module made, until shut down. */
+const poolsMadeByDefault = new Map<AbstractEventLoop, Executor>();
+
+/**
+ * Shut down the default pools of loops closed without `shutdownDefaultExecutor()`
+ * (which Python's `asyncio.run()` calls before it closes its loop). Their idle workers
+ * would otherwise stay for the life of the process, as Python's threads stay until it
+ * exits; a page that runs many programs cannot afford that.
+ */
+function stopPoolsOfClosedLoops(): void {
+  for (const [loop, pool] of poolsMadeByDefault) {
+    if (!loop.isClosed()) continue;
+    poolsMadeByDefault.delete(loop);
+    void pool.shutdown({ wait: false });
+  }
+}
+
 function isExecutor(value: unknown): value is Executor {
   return (
     typeof value === "object" &&
@@ -596,7 +618,12 @@ export function _runInExecutor<A extends unknown[], R>(
   if (executor === null || executor === undefined) {
     const state = stateOf(loop);
     if (state.shutdownCalled) throw new RuntimeError("Executor shutdown has been called");
-    target = state.executor ??= new ThreadPoolExecutor();
+    if (state.executor === null) {
+      stopPoolsOfClosedLoops();
+      state.executor = new ThreadPoolExecutor();
+      poolsMadeByDefault.set(loop, state.executor);
+    }
+    target = state.executor;
   } else if (isExecutor(executor)) {
     target = executor;
   } else {
@@ -621,6 +648,7 @@ export function* _shutdownDefaultExecutor(loop: AbstractEventLoop, timeout: numb
   state.shutdownCalled = true;
   const executor = state.executor;
   if (executor === null) return;
+  poolsMadeByDefault.delete(loop);
   const done = loop.createFuture<void>();
   // Settled through the loop, as Python's shutdown thread does: outcomes the workers
   // delivered before they stopped are copied first.

@@ -19,6 +19,7 @@ declare module "node:net" {
     readonly localPort?: number;
     /** Bytes queued in the socket, not yet handed to the kernel. */
     readonly writableLength: number;
+    readonly writableHighWaterMark: number;
     readonly destroyed: boolean;
     setNoDelay(noDelay?: boolean): this;
     write(data: Uint8Array, callback?: (error?: Error | null) => void): boolean;

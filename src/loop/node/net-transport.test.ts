@@ -8,12 +8,22 @@ streamsSuite("Node net (TCP)", netBackend);
 
 /** Sockets and servers Node is holding, by kind. */
 function netResources(): string[] {
-  return process.getActiveResourcesInfo().filter((kind) => /TCP|Pipe/.test(kind));
+  return process.getActiveResourcesInfo().filter((kind) => kind.startsWith("TCP"));
+}
+
+/**
+ * One full turn of Node's event loop. A destroyed socket's file descriptor is closed at
+ * once, but Node drops the handle in the loop's close phase, so it is still listed
+ * right after `destroy()`.
+ */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 describe("Node net specifics", () => {
   test("no socket or server is left after run() returns", async () => {
-    const before = netResources();
+    await settle();
+    expect(netResources()).toEqual([]); // nor after the suite's tests above
     await runOver(netBackend, function* () {
       const server = yield* startServer(echoLines, "127.0.0.1", 0);
       for (let i = 0; i < 5; i++) {
@@ -26,10 +36,12 @@ describe("Node net specifics", () => {
       server.close();
       yield* server.waitClosed();
     });
-    expect(netResources()).toEqual(before);
+    await settle();
+    expect(netResources()).toEqual([]);
   });
 
   test("sockets left open by a finished run are dropped, not served, when their peer writes", async () => {
+    await settle();
     const before = netResources();
     let writerOfRun2: { write(data: string): void } | null = null;
     await runOver(netBackend, function* () {

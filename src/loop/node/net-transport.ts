@@ -77,12 +77,24 @@ export class NetTransport extends BaseStreamTransport {
 
   protected override _send(data: Uint8Array | string): void {
     // A Buffer copy: the caller may change its array later, and Node takes a Buffer as is.
-    this._socket.write(Buffer.from(data), this._onWritten);
+    this._belowNodeMark = this._socket.write(Buffer.from(data), this._onWritten);
+  }
+
+  /**
+   * `write()` returned `true`: Node's buffer is under its own high-water mark, which is
+   * at most asyncio's (64 KiB), so there is no need to measure it.
+   */
+  private _belowNodeMark = true;
+
+  protected override _maybePauseProtocol(): void {
+    if (this._belowNodeMark && this._highWater >= this._socket.writableHighWaterMark) return;
+    super._maybePauseProtocol();
   }
 
   /** A write completed: the buffer shrank. Errors arrive through the `error` event. */
   private readonly _onWritten = (error?: Error | null): void => {
-    if (error || this._loop.isClosed()) return;
+    // Only a paused protocol, a close or an EOF waits for the buffer to shrink.
+    if (error || (!this._protocolPaused && !this._closing && !this._eof) || this._loop.isClosed()) return;
     this._onBufferDrained();
   };
 
@@ -171,26 +183,7 @@ export const netBackend: NetworkBackend = {
 
   *listen(loop: AbstractEventLoop, server: AcceptingServer, host: string | null, port: number, backlog: number): Coroutine<Listener[]> {
     const netServer = net.createServer({ allowHalfOpen: true, noDelay: true });
-    const listening = loop.createFuture<undefined>();
-    const onError = (error: Error): void => {
-      if (loop.isClosed() || listening.done()) return;
-      const shown = `('${host ?? "0.0.0.0"}', ${port})`;
-      const text = (error as NodeSystemError).code === "EADDRINUSE" ? "address already in use" : error.message.toLowerCase();
-      listening.setException(fromNodeError(error, `error while attempting to bind on address ${shown}: ${text}`));
-    };
-    netServer.once("error", onError);
-    netServer.once("listening", () => {
-      if (!loop.isClosed() && !listening.done()) listening.setResult(undefined);
-    });
-    netServer.listen({ host: host ?? undefined, port, backlog, exclusive: true });
-    try {
-      yield* listening;
-    } catch (e) {
-      netServer.close();
-      throw e;
-    } finally {
-      netServer.off("error", onError);
-    }
+    // Ready before listening: Node accepts at once, and a connection without a listener is lost.
     netServer.on("connection", (socket: net.Socket) => {
       if (loop.isClosed()) {
         socket.destroy();
@@ -206,6 +199,27 @@ export const netBackend: NetworkBackend = {
       }
       new NetTransport(loop, socket, protocol, server)._start(null);
     });
+    const listening = loop.createFuture<undefined>();
+    const onError = (error: Error): void => {
+      if (loop.isClosed() || listening.done()) return;
+      const shown = `('${host ?? "0.0.0.0"}', ${port})`;
+      const code = (error as NodeSystemError).code;
+      const text = code !== undefined && code in ERRNO ? ERRNO[code as ErrnoCode][1].toLowerCase() : error.message;
+      listening.setException(fromNodeError(error, `error while attempting to bind on address ${shown}: ${text}`));
+    };
+    netServer.once("error", onError);
+    netServer.once("listening", () => {
+      if (!loop.isClosed() && !listening.done()) listening.setResult(undefined);
+    });
+    netServer.listen({ host: host ?? undefined, port, backlog, exclusive: true });
+    try {
+      yield* listening;
+    } catch (e) {
+      netServer.close();
+      throw e;
+    } finally {
+      netServer.off("error", onError);
+    }
     // Accept errors (out of file descriptors, say) must not crash the process; Python logs them too.
     netServer.on("error", (exception) => {
       if (!loop.isClosed()) loop.callExceptionHandler({ message: "socket.accept() failed", exception: fromNodeError(exception) });

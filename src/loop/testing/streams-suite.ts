@@ -9,7 +9,7 @@ import { getRunningLoop } from "../events.ts";
 import type { ExceptionContext } from "../events.ts";
 import { CancelledError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../exceptions.ts";
 import { Event } from "../locks.ts";
-import { ConnectionRefusedError, ConnectionResetError, OSError } from "../os-errors.ts";
+import { ConnectionError, ConnectionRefusedError, ConnectionResetError, OSError } from "../os-errors.ts";
 import { run } from "../runners.ts";
 import { openConnection, type Server, startServer, type StreamReader, type StreamWriter } from "../streams.ts";
 import { createTask, gather, sleep, waitFor } from "../tasks.ts";
@@ -268,6 +268,31 @@ export function streamsSuite(name: string, backend: NetworkBackend, host = "127.
       expect(result.closedError).toBe(result.readError);
     });
 
+    test("writing on after the peer closed fails drain() with a ConnectionError", async () => {
+      const { result } = await runOver(backend, function* () {
+        const server = yield* startServer(function* (_reader, writer) {
+          yield* closeWriter(writer);
+        }, host, 0);
+        const [reader, writer] = yield* openConnection(host, portOf(server));
+        const eof = yield* reader.read(); // the server's close arrives as EOF
+        let error: unknown = null;
+        for (let i = 0; i < 100 && error === null; i++) {
+          try {
+            writer.write("more\n");
+            yield* writer.drain();
+            yield* sleep(0.01);
+          } catch (e) {
+            error = e;
+          }
+        }
+        writer.close();
+        yield* closeServer(server);
+        return { eof: eof.length, error };
+      });
+      expect(result.eof).toBe(0);
+      expect(result.error).toBeInstanceOf(ConnectionError);
+    });
+
     test("readexactly short of data raises IncompleteReadError with partial", async () => {
       const { result } = await runOver(backend, function* () {
         const server = yield* startServer(function* (_reader, writer) {
@@ -392,6 +417,29 @@ export function streamsSuite(name: string, backend: NetworkBackend, host = "127.
       expect(reports).toHaveLength(1);
       expect(reports[0]!.message).toBe("Unhandled exception in client_connected_cb");
       expect(reports[0]!.exception).toBeInstanceOf(ValueError);
+    });
+
+    test("a cancelled read leaves the reader usable, and buffered data is read without waiting", async () => {
+      const { result } = await runOver(backend, function* () {
+        const server = yield* startServer(echoLines, host, 0);
+        const [reader, writer] = yield* openConnection(host, portOf(server));
+        const pending = createTask(reader.readexactly(4));
+        yield* sleep(0);
+        pending.cancel();
+        const cancelled = yield* thrown(pending);
+        writer.write("abc\ndef\n");
+        const first = text(yield* reader.readline());
+        yield* sleep(0.05); // "def\n" is buffered by now
+        const step = reader.read(100);
+        const immediate = step.next(); // a coroutine that need not wait finishes on its first step
+        yield* closeWriter(writer);
+        yield* closeServer(server);
+        return { cancelled, first, immediate };
+      });
+      expect(result.cancelled).toBeInstanceOf(CancelledError);
+      expect(result.first).toBe("abc\n");
+      expect(result.immediate.done).toBe(true);
+      expect(text(result.immediate.value as Uint8Array)).toBe("def\n");
     });
 
     test("one reader, one waiter: a second concurrent read raises RuntimeError", async () => {
