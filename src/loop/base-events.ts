@@ -191,6 +191,17 @@ export class BaseEventLoop extends AbstractEventLoop {
     this._scheduled.clear();
     this._timerCancelledCount = 0;
     _forgetTasks(this);
+    const hooks = this._closeHooks;
+    this._closeHooks = null;
+    if (hooks !== null) for (const hook of hooks) hook();
+  }
+
+  /** Run once at close; see {@link AbstractEventLoop._onClose}. */
+  _closeHooks: (() => void)[] | null = null;
+
+  override _onClose(callback: () => void): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+    (this._closeHooks ??= []).push(callback);
   }
 
   override _timerHandleCancelled(handle: TimerHandle): void {

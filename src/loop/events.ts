@@ -214,6 +214,15 @@ export abstract class AbstractEventLoop {
     notImplemented("shutdownDefaultExecutor");
   }
 
+  /**
+   * Run `callback` once, when the loop closes. I/O backends use it to let go of host
+   * handles (a Node socket left open must not keep the process alive after `run()`, as
+   * a Python socket does not keep its interpreter alive).
+   */
+  _onClose(callback: () => void): void {
+    notImplemented("_onClose");
+  }
+
   /** Notification that a scheduled `TimerHandle` was cancelled. */
   _timerHandleCancelled(handle: TimerHandle): void {
     notImplemented("_timerHandleCancelled");

@@ -6,6 +6,7 @@ import { RuntimeError } from "./exceptions.ts";
 import { repr } from "./format-helpers.ts";
 import type { Instrument } from "./instruments.ts";
 import { allTasks, gather } from "./tasks.ts";
+import { _hasDefaultExecutor } from "./threads.ts";
 
 /** Options of `run()` and `Runner`. */
 export interface RunOptions {
@@ -74,6 +75,10 @@ export class Runner {
     const loop = this._loop!;
     try {
       await cancelAllTasks(loop);
+      // As CPython: wait for the default executor's threads, so none outlives the run. (CPython
+      // runs this step always; skipping it when there is no executor keeps it out of task
+      // numbering and instrument traces.)
+      if (_hasDefaultExecutor(loop)) await loop.runUntilComplete(loop.createTask(loop.shutdownDefaultExecutor(300)));
     } finally {
       if (this._setEventLoop) setEventLoop(null);
       loop.close();

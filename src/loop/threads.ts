@@ -632,6 +632,12 @@ export function _runInExecutor<A extends unknown[], R>(
   return wrapFuture(target.submit(fn, ...args), loop);
 }
 
+/** Whether `loop` has a default executor (made on first use, or set) to shut down. */
+export function _hasDefaultExecutor(loop: AbstractEventLoop): boolean {
+  const state = loopState.get(loop);
+  return state !== undefined && state.executor !== null && !state.shutdownCalled;
+}
+
 /** `loop.setDefaultExecutor(executor)`: not an executor: `TypeError`. */
 export function _setDefaultExecutor(loop: AbstractEventLoop, executor: unknown): void {
   if (!isExecutor(executor)) throw new TypeError("executor must be an Executor (with submit() and shutdown())");

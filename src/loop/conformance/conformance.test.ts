@@ -22,7 +22,7 @@ const PROGRAM_TIMEOUT_MS = 15_000;
 const MAX_PARALLEL = 2;
 
 const programs = readdirSync(here)
-  .filter((name) => /^\d\d-[a-z0-9-]+\.ts$/.test(name))
+  .filter((name) => /^\d{2,3}-[a-z0-9-]+\.ts$/.test(name))
   .sort();
 
 interface Outcome {
@@ -126,7 +126,7 @@ describe.concurrent("conformance: TypeScript twins print what their Python async
       return [`${base}.py`, `${base}.out`].filter((f) => !names.includes(f));
     });
     const orphans = names
-      .filter((name) => /^\d\d-.*\.py$/.test(name))
+      .filter((name) => /^\d{2,3}-.*\.py$/.test(name))
       .filter((py) => !programs.includes(py.replace(/\.py$/, ".ts")));
     expect({ missing, orphans }).toEqual({ missing: [], orphans: [] });
   });

@@ -31,8 +31,9 @@ declare module "node:net" {
     on(event: "data", listener: (data: Uint8Array) => void): this;
     on(event: "end" | "connect" | "close", listener: () => void): this;
     on(event: "error", listener: (error: Error) => void): this;
-    once(event: "connect", listener: () => void): this;
+    once(event: "connect" | "close", listener: () => void): this;
     once(event: "error", listener: (error: Error) => void): this;
+    unref(): this;
     off(event: "connect", listener: () => void): this;
     off(event: "error", listener: (error: Error) => void): this;
   }
@@ -43,8 +44,9 @@ declare module "node:net" {
     address(): AddressInfo | string | null;
     on(event: "connection", listener: (socket: Socket) => void): this;
     on(event: "error", listener: (error: Error) => void): this;
-    once(event: "listening", listener: () => void): this;
+    once(event: "listening" | "close", listener: () => void): this;
     once(event: "error", listener: (error: Error) => void): this;
+    unref(): this;
     off(event: "error", listener: (error: Error) => void): this;
   }
 

@@ -45,6 +45,29 @@ function extraInfo(socket: net.Socket): { peername: [string, number]; sockname: 
   };
 }
 
+/** Node handles still open on each loop; unref'd when their loop closes. */
+const openHandles = new WeakMap<AbstractEventLoop, Set<{ unref(): unknown }>>();
+
+/**
+ * Keep `handle` from holding the process open once `loop` closes: a socket or server the
+ * program forgot to close must not stop Node from exiting after `run()`, as Python exits.
+ */
+function trackUntilLoopCloses(loop: AbstractEventLoop, handle: { unref(): unknown; once(event: "close", cb: () => void): unknown }): void {
+  let handles = openHandles.get(loop);
+  if (handles === undefined) {
+    const created = new Set<{ unref(): unknown }>();
+    openHandles.set(loop, created);
+    loop._onClose(() => {
+      for (const open of created) open.unref();
+      created.clear();
+    });
+    handles = created;
+  }
+  const live = handles;
+  live.add(handle);
+  handle.once("close", () => live.delete(handle));
+}
+
 /** A connected Node socket as an asyncio transport. */
 export class NetTransport extends BaseStreamTransport {
   readonly _socket: net.Socket;
@@ -53,6 +76,7 @@ export class NetTransport extends BaseStreamTransport {
   constructor(loop: AbstractEventLoop, socket: net.Socket, protocol: Protocol, server: ServerHooks | null) {
     super(loop, protocol, extraInfo(socket), server);
     this._socket = socket;
+    trackUntilLoopCloses(loop, socket);
     socket.setNoDelay(true);
     socket.on("end", () => {
       if (this._loopGone()) return;
@@ -183,6 +207,7 @@ export const netBackend: NetworkBackend = {
 
   *listen(loop: AbstractEventLoop, server: AcceptingServer, host: string | null, port: number, backlog: number): Coroutine<Listener[]> {
     const netServer = net.createServer({ allowHalfOpen: true, noDelay: true });
+    trackUntilLoopCloses(loop, netServer);
     // Ready before listening: Node accepts at once, and a connection without a listener is lost.
     netServer.on("connection", (socket: net.Socket) => {
       if (loop.isClosed()) {
