@@ -1,0 +1,17 @@
+// A server and a connection the program never closes do not keep the process alive after run().
+import * as asyncio from "asyncio";
+
+function* handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter): asyncio.Coroutine<void> {
+  console.log("server: client connected");
+}
+
+function* main(): asyncio.Coroutine<void> {
+  const server = yield* asyncio.startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0]!.getsockname()[1];
+  const [reader, writer] = yield* asyncio.openConnection("127.0.0.1", port);
+  yield* asyncio.sleep(0.05);
+  console.log("main: leaving the socket and the server open");
+}
+
+await asyncio.run(main());
+console.log("run() returned");
