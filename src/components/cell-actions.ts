@@ -15,8 +15,8 @@ import type { RunResult } from "../runner/runtime.ts";
 import type { EditorView } from "@codemirror/view";
 import { readCellData, type CellData } from "./cell-data.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
-import { OutputView } from "./output-view.ts";
-import { RUNTIME_KEY, type RuntimeChoice } from "./runtime-choice.ts";
+import { OutputView, type OutputVerdict } from "./output-view.ts";
+import type { RuntimeChoice } from "./runtime-choice.ts";
 
 type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore";
 
@@ -66,18 +66,9 @@ export async function perform(cell: HTMLElement, action: Action): Promise<void> 
 
 // ---- runtime choice and badges -------------------------------------------------------------
 
-/**
- * The reader picked a runtime in the notebook bar. The runner remembers the choice; "auto" is
- * the absence of one, so after letting the runner re-evaluate, the stored choice is dropped.
- */
+/** The reader picked a runtime in the notebook bar; the runner remembers it ("auto" included). */
 export function chooseRuntime(choice: RuntimeChoice): void {
-  if (choice !== "auto") return setPreferredRuntime(choice);
-  setPreferredRuntime(crossOriginIsolated ? "webcontainer" : "worker");
-  try {
-    localStorage.removeItem(RUNTIME_KEY);
-  } catch {
-    // Nothing stored.
-  }
+  setPreferredRuntime(choice);
 }
 
 const RUNTIME_NAMES = { webcontainer: "WebContainer", worker: "in-page worker" } as const;
@@ -159,6 +150,13 @@ function endText(result: RunResult, timeoutMs: number): { text: string; kind: "o
   return { text: `Exited with code ${result.code ?? "none"} in ${elapsed}.`, kind: result.code === 0 ? "ok" : "bad" };
 }
 
+/** Where the output departed, for the status line ("" when it did not). */
+function departureText(verdict: OutputVerdict): string {
+  if (verdict.departedLine === undefined) return "";
+  if (verdict.merged) return `line ${verdict.departedLine} of the output, stdout and stderr merged (marked)`;
+  return `${verdict.departedStream} line ${verdict.departedLine} (marked)`;
+}
+
 async function run(cell: HTMLElement): Promise<void> {
   const state = stateOf(cell);
   if (state.run) return state.run.done;
@@ -173,7 +171,10 @@ async function run(cell: HTMLElement): Promise<void> {
   const live = part(cell, "[data-live]");
   live.hidden = false;
   delete cell.dataset.result;
-  const view = new OutputView(part(cell, "[data-log]"), state.data.expected, state.data.expectedStderr);
+  const log = part(cell, "[data-log]");
+  log.replaceChildren();
+  // Made once the runtime is known: whether it merges stderr into stdout changes the comparison.
+  let view: OutputView | undefined;
   const badge = part(cell, "[data-badge]");
   const started = performance.now();
   // The status says what the run is doing ("Starting the WebContainer…", a runtime's stage,
@@ -203,6 +204,8 @@ async function run(cell: HTMLElement): Promise<void> {
     const runtime = await getRuntime(controller.signal);
     controller.signal.throwIfAborted();
     unwatch();
+    const output = new OutputView(log, state.data.expected, state.data.expectedStderr, { mergedStderr: runtime.mergesStderr === true });
+    view = output;
     badge.textContent = RUNTIME_NAMES[runtime.name];
     badge.dataset.state = "ready";
     running = true;
@@ -214,13 +217,13 @@ async function run(cell: HTMLElement): Promise<void> {
         if (event.type === "status") {
           doing = event.text;
           show();
-        } else view.write(event.type, event.text);
+        } else output.write(event.type, event.text);
       },
     );
-    if (result.reason === "output-limit") view.notice("Output truncated: the program was stopped at the output limit.");
-    const verdict = view.finish(result.reason === undefined);
+    if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
+    const verdict = output.finish(result.reason === undefined);
     const end = endText(result, state.data.timeoutMs);
-    const departure = verdict.departedLine === undefined ? "" : `${verdict.departedStream} line ${verdict.departedLine} (marked)`;
+    const departure = departureText(verdict);
     if (result.reason !== undefined) {
       // Cut short: why comes first; a departure before the cut is still worth knowing.
       setStatus(cell, departure ? `${end.text} It had departed from the expected output at ${departure}.` : end.text, end.kind);
@@ -231,7 +234,7 @@ async function run(cell: HTMLElement): Promise<void> {
     }
     cell.dataset.result = verdict.matches ? "match" : "differs";
   } catch (error) {
-    view.finish(false);
+    view?.finish(false);
     const syntax = syntaxErrorText(error);
     if (controller.signal.aborted && !syntax) setStatus(cell, "Stopped before it started.", "warn");
     else setStatus(cell, syntax ?? `Could not run: ${(error as Error)?.message ?? String(error)}`, "bad");

@@ -1,44 +1,29 @@
 /**
  * A cell's live output: chunks of stdout/stderr become lines in the cell's `role="log"`
  * element, as text (never HTML), batched once per frame so a program that prints a million
- * lines cannot freeze the page. Each stream is followed against its expectation, and the first
- * line that departs from it is marked.
+ * lines cannot freeze the page. `OutputJudge` follows each stream against its expectation; the
+ * first line that departs from it is marked.
  */
-import { OutputMatcher } from "../markdown/expected.ts";
+import { OutputJudge, type JudgedLine, type OutputVerdict, type Stream } from "./output-judge.ts";
+
+export type { OutputVerdict } from "./output-judge.ts";
 
 /** Lines shown per run; the runtimes cap output too, this keeps the DOM small regardless. */
 export const MAX_SHOWN_LINES = 2_000;
 
-type Stream = "stdout" | "stderr";
+/** Said in the log when stderr arrives merged into stdout and the cell expects some. */
+export const MERGED_NOTICE =
+  "This runtime merges stderr into stdout, so the output is compared with the expected stdout and stderr interleaved, each in its own order.";
 
-interface PendingLine {
-  stream: Stream;
-  text: string;
-  departs: boolean;
-}
-
-/** The verdict once the run is over. */
-export interface OutputVerdict {
-  matches: boolean;
-  /** "stdout" or "stderr": which stream departed first, if any. */
-  departedStream?: Stream;
-  /** 1-based line (within that stream) where it departed. */
-  departedLine?: number;
-}
-
-class StreamState {
-  partial = "";
-  lines = 0;
-  readonly matcher: OutputMatcher;
-  constructor(expected: string) {
-    this.matcher = new OutputMatcher(expected);
-  }
+export interface OutputViewOptions {
+  /** The runtime reports stderr as stdout (`Runtime.mergesStderr`). */
+  mergedStderr?: boolean;
 }
 
 export class OutputView {
   private readonly log: HTMLElement;
-  private readonly streams: Record<Stream, StreamState>;
-  private queue: PendingLine[] = [];
+  private readonly judge: OutputJudge;
+  private queue: JudgedLine[] = [];
   private shown = 0;
   private hidden = 0;
   private frame = 0;
@@ -49,26 +34,21 @@ export class OutputView {
    * @param expected expected stdout.
    * @param expectedStderr expected stderr; a cell without a stderr block expects none.
    */
-  constructor(log: HTMLElement, expected: string, expectedStderr = "") {
+  constructor(log: HTMLElement, expected: string, expectedStderr = "", options: OutputViewOptions = {}) {
     this.log = log;
     this.log.replaceChildren();
-    this.streams = { stdout: new StreamState(expected), stderr: new StreamState(expectedStderr) };
+    this.judge = new OutputJudge(expected, expectedStderr, options);
+    if (options.mergedStderr && expectedStderr !== "") this.notice(MERGED_NOTICE);
   }
 
   /** Appends a chunk; complete lines appear at the next frame, a partial line waits. */
   write(stream: Stream, text: string): void {
-    const state = this.streams[stream];
-    const parts = (state.partial + text.replace(/\r\n/g, "\n")).split("\n");
-    state.partial = parts.pop()!;
-    for (const line of parts) this.enqueue(stream, line);
+    this.enqueue(this.judge.write(stream, text));
   }
 
-  private enqueue(stream: Stream, text: string): void {
-    const state = this.streams[stream];
-    state.lines++;
-    const fits = state.matcher.push(text);
-    const departs = !fits && state.matcher.departure() === state.lines - 1;
-    this.queue.push({ stream, text, departs });
+  private enqueue(lines: JudgedLine[]): void {
+    if (lines.length === 0) return;
+    for (const line of lines) this.queue.push(line); // not push(...lines): a huge chunk would overflow the stack
     this.frame ||= requestAnimationFrame(() => this.flush());
   }
 
@@ -115,27 +95,17 @@ export class OutputView {
    *   missing tail is no news and only an earlier departure is reported.
    */
   finish(judge = true): OutputVerdict {
-    for (const stream of ["stdout", "stderr"] as const) {
-      const state = this.streams[stream];
-      if (state.partial !== "") this.enqueue(stream, state.partial);
-      state.partial = "";
-    }
+    const { lines, verdict } = this.judge.finish(judge);
+    this.enqueue(lines);
     this.flush();
-    for (const stream of ["stdout", "stderr"] as const) {
-      const state = this.streams[stream];
-      const at = state.matcher.departure(judge);
-      if (at === null) continue;
-      if (at === state.lines) this.missingMark(stream);
-      return { matches: false, departedStream: stream, departedLine: at + 1 };
-    }
-    return { matches: judge };
+    if (verdict.endedEarly) this.missingMark(verdict.merged ? "the output" : verdict.departedStream!);
+    return verdict;
   }
 
-  private missingMark(stream: Stream): void {
+  private missingMark(what: string): void {
     const element = document.createElement("p");
     element.className = "notice departs";
-    element.textContent = `(${stream} ended here; more was expected)`;
+    element.textContent = `(${what} ended here; more was expected)`;
     this.log.append(element);
   }
 }
-

@@ -1,9 +1,13 @@
+import type { RuntimePreference } from "../runner/select.ts";
+
 /**
  * The reader's runtime choice, remembered across pages: "auto" (WebContainer when the page can
- * run it, else the in-page worker), "webcontainer" or "worker". Tests and readers who want the
- * worker without touching the switch can set `localStorage["asyncio-notebook:runtime"] = "worker"`.
+ * run it, else the in-page worker), "webcontainer" or "worker": the runner's `RuntimePreference`
+ * (a type-only import, so this module still loads no runner code). Tests and readers who want
+ * the worker without touching the switch can set
+ * `localStorage["asyncio-notebook:runtime"] = "worker"`.
  */
-export type RuntimeChoice = "auto" | "webcontainer" | "worker";
+export type RuntimeChoice = RuntimePreference;
 
 /**
  * The localStorage key holding the choice: the runner's `RUNTIME_STORAGE_KEY`, repeated here so

@@ -18,7 +18,7 @@ import { RuntimeError, ValueError } from "./exceptions.ts";
 import { formatException, repr } from "./format-helpers.ts";
 import { _nameProbe, _reportUnretrieved, Future, isFuture } from "./futures.ts";
 import { getHost, type Host } from "./host.ts";
-import { _emit, type Instrument } from "./instruments.ts";
+import { _emit, _without, type Instrument } from "./instruments.ts";
 import { logger } from "./log.ts";
 import { Deque } from "./ring-deque.ts";
 import { _forgetTasks, ensureFuture, Task } from "./tasks.ts";
@@ -408,16 +408,17 @@ export class BaseEventLoop extends AbstractEventLoop {
 
   /** Install `instrument` (once; adding it again does nothing). */
   override addInstrument(instrument: Instrument): void {
+    // Copy-on-write: a hook running now iterates the old list undisturbed.
     if (this._instruments === null) this._instruments = [instrument];
-    else if (!this._instruments.includes(instrument)) this._instruments.push(instrument);
+    else if (!this._instruments.includes(instrument)) this._instruments = [...this._instruments, instrument];
   }
 
   /** Remove `instrument`; `ValueError` if it is not installed. */
   override removeInstrument(instrument: Instrument): void {
-    const index = this._instruments === null ? -1 : this._instruments.indexOf(instrument);
-    if (index < 0) throw new ValueError("instrument is not installed");
-    this._instruments!.splice(index, 1);
-    if (this._instruments!.length === 0) this._instruments = null;
+    if (this._instruments === null || !this._instruments.includes(instrument)) {
+      throw new ValueError("instrument is not installed");
+    }
+    this._instruments = _without(this._instruments, instrument);
   }
 
   // The loop proper.

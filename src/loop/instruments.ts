@@ -58,13 +58,15 @@ export type InstrumentHook = keyof Instrument;
  * caller checks `loop._instruments !== null` first, so this is off the hot path.
  */
 export function _emit(loop: AbstractEventLoop, hook: InstrumentHook, subject: unknown): void {
+  // The list is copy-on-write (see addInstrument), so a hook may remove its instrument
+  // while we iterate.
   const instruments = loop._instruments;
   if (instruments === null) return;
-  const time = loop.time();
-  // A copy: a hook may remove its instrument.
-  for (const instrument of instruments.slice()) {
+  let time: number | undefined;
+  for (const instrument of instruments) {
     const fn = instrument[hook] as ((subject: unknown, time: number) => void) | undefined;
     if (fn === undefined) continue;
+    time ??= loop.time();
     try {
       fn.call(instrument, subject, time);
     } catch (exception) {
@@ -78,10 +80,12 @@ export function _emit(loop: AbstractEventLoop, hook: InstrumentHook, subject: un
   }
 }
 
+/** `instruments` without `instrument`, as a new list (`null` when empty). */
+export function _without(instruments: readonly Instrument[] | null, instrument: Instrument): Instrument[] | null {
+  const rest = instruments === null ? [] : instruments.filter((other) => other !== instrument);
+  return rest.length === 0 ? null : rest;
+}
+
 function removeBroken(loop: AbstractEventLoop, instrument: Instrument): void {
-  const instruments = loop._instruments;
-  if (instruments === null) return;
-  const index = instruments.indexOf(instrument);
-  if (index >= 0) instruments.splice(index, 1);
-  if (instruments.length === 0) loop._instruments = null;
+  loop._instruments = _without(loop._instruments, instrument);
 }

@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
 import type { Coroutine, Task } from "./index.ts";
-import { VirtualTimeLoop } from "./virtual-time.ts";
+import { virtual } from "./testing/loops.ts";
 
 const WATCHDOG = 1000;
 
@@ -106,7 +106,10 @@ class Observations {
   readonly acquired = { lock: [] as string[], sem: [] as string[] };
   readonly holders = { lock: 0, sem: 0 };
   readonly maxHolders = { lock: 0, sem: 0 };
-  readonly eventWakes: { start: number; woke: number }[] = [];
+  /** Event waiters in the order they returned; `queued` numbers those that had to wait, in the order they began. */
+  readonly eventWakes: { start: number; woke: number; queued: number | null }[] = [];
+  /** What reached the loop's exception handler (an exception no one retrieved, say). */
+  readonly reports: string[] = [];
   /** Lost wake-ups seen while the loop was idle: a task still blocked though it could go on. */
   readonly stalls: string[] = [];
   produced = 0;
@@ -141,6 +144,7 @@ function* runProgram(
   cancel = true,
 ): Coroutine<void> {
   const loop = asyncio.getRunningLoop();
+  loop.setExceptionHandler((_, context) => obs.reports.push(context.message));
   const queue = new asyncio.Queue<string>(p.maxsize);
   const lock = new asyncio.Lock();
   const sem = p.bounded ? new asyncio.BoundedSemaphore(p.semValue) : new asyncio.Semaphore(p.semValue);
@@ -149,6 +153,7 @@ function* runProgram(
   const drained = new asyncio.Event();
   const queueDrained = new asyncio.Event();
   let producersDone = false;
+  let eventQueue = 0;
   let condState = 0;
   let condProducersDone = false;
   let closing = false;
@@ -271,8 +276,9 @@ function* runProgram(
       yield* asyncio.sleep(delay);
       checkpoint();
       const startedAt = loop.time();
+      const queued = event.isSet() ? null : eventQueue++;
       expect(yield* blocking("event", () => event.wait())).toBe(true);
-      obs.eventWakes.push({ start: startedAt, woke: loop.time() });
+      obs.eventWakes.push({ start: startedAt, woke: loop.time(), queued });
     }),
   );
   const setter = start(false, function* (checkpoint) {
@@ -372,9 +378,7 @@ function* runProgram(
   obs.finalState = [String(lock), String(sem), String(cond), String(queue)];
 }
 
-function virtualRun<T>(main: () => Coroutine<T>): Promise<T> {
-  return asyncio.run(main(), { loopFactory: () => new VirtualTimeLoop() });
-}
+const virtualRun = virtual.run;
 
 function* withWatchdog(body: () => Coroutine<void>): Coroutine<void> {
   try {
@@ -397,6 +401,7 @@ function expectPrimitivesRestored(p: Program, obs: Observations): void {
 function checkInvariants(p: Program, obs: Observations): void {
   // No lost wake-ups: everything finished, and only cancellation ended a task early.
   expect(obs.pendingAtEnd).toBe(0);
+  expect(obs.reports).toEqual([]);
   for (const result of obs.results) {
     if (result instanceof Error) expect(result).toBeInstanceOf(asyncio.CancelledError);
   }
@@ -416,10 +421,13 @@ function checkInvariants(p: Program, obs: Observations): void {
   }
   expectPrimitivesRestored(p, obs);
 
-  // Event: nobody woke before set(), and nobody who came after it waited.
+  // Event: nobody woke before set(), nobody who came after it waited, and the waiters
+  // resumed in the order they began waiting.
   for (const { start, woke } of obs.eventWakes) {
     expect(woke).toBe(Math.max(start, p.setAt));
   }
+  const resumed = obs.eventWakes.flatMap(({ queued }) => (queued === null ? [] : [queued]));
+  expect(resumed).toEqual([...resumed].sort((a, b) => a - b));
 
   // Condition: every item produced was consumed.
   expect(obs.consumed).toBe(obs.produced);

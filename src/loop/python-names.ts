@@ -303,7 +303,12 @@ export const IDIOMS: readonly Idiom[] = [
   },
   { python: "coro.send(None)", ours: "coro.next()", uses: ["Coroutine"] },
   { python: "coro.throw(exc)", ours: "coro.throw(exc)", uses: ["Coroutine"] },
-  { python: "StopIteration.value", ours: "the `value` of the `{ done: true }` result", uses: ["Coroutine"] },
+  {
+    python: "StopIteration.value",
+    ours: "const { done, value } = coro.next()",
+    uses: ["Coroutine"],
+    note: "Once `done` is true, `value` is what the coroutine returned.",
+  },
   { python: "bytes", ours: "Uint8Array", uses: ["StreamReader"], note: "`StreamWriter.write()` also takes a string, encoded as UTF-8." },
 ];
 

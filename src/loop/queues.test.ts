@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
 import type { Coroutine } from "./index.ts";
-import { VirtualTimeLoop } from "./virtual-time.ts";
+import { virtual } from "./testing/loops.ts";
 
+/** Run `main` on virtual time; a deadlock fails at once with TimeoutError instead of hanging the suite. */
 function run<T>(main: () => Coroutine<T>): Promise<T> {
-  return asyncio.run(main(), { loopFactory: () => new VirtualTimeLoop() });
+  return virtual.run(() => asyncio.timeout(1000, main));
 }
 
 /** Drive a coroutine one step outside any loop: done on the first step means it never yielded. */

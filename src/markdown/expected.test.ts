@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OutputMatcher, checkOutput, splitLines } from "./expected.ts";
+import { OutputMatcher, checkMergedOutput, checkOutput, splitLines } from "./expected.ts";
 
 describe("splitLines", () => {
   it.each([
@@ -42,6 +42,44 @@ describe("checkOutput", () => {
     expect(checkOutput("took … s", "took 1.5 s\n").matches).toBe(false);
     expect(checkOutput("… ", "anything\n").matches).toBe(false);
     expect(checkOutput("...", "anything\n").matches).toBe(false);
+  });
+});
+
+describe("checkMergedOutput (stderr merged into stdout)", () => {
+  it.each([
+    // [expected stdout, expected stderr, actual merged output, matches, departsAt]
+    ["a\nb", "E", "a\nb\nE\n", true, null], // stderr last
+    ["a\nb", "E", "E\na\nb\n", true, null], // stderr first
+    ["a\nb", "E", "a\nE\nb\n", true, null], // in between
+    ["a\nb", "E1\nE2", "E1\na\nE2\nb\n", true, null],
+    ["a\nb", "", "a\nb\n", true, null], // no stderr expected: the plain comparison
+    ["a\nb", "E", "b\na\nE\n", false, 0], // stdout's own order still counts
+    ["a", "E1\nE2", "E2\nE1\na\n", false, 0], // and stderr's
+    ["a\nb", "E", "a\nb\n", false, 2], // the stderr line never came
+    ["a", "E", "a\nE\nE\n", false, 2], // one stderr line too many
+    ["a", "", "a\nE\n", false, 1], // stderr nobody expected
+    ["x\n…\nend", "Traceback\n…", "x\nTraceback\n1\n2\nend\n", true, null], // wildcards in both
+    ["x\n…\nend", "E", "x\n1\nE\n2\nend\n", true, null], // a stderr line inside stdout's wildcard
+    ["same", "same", "same\nsame\n", true, null], // a line either stream could have printed
+    ["same", "same", "same\n", false, 1],
+  ])("stdout %j + stderr %j vs %j", (stdout, stderr, actual, matches, departsAt) => {
+    expect(checkMergedOutput(stdout, stderr, actual)).toEqual({ matches, departsAt });
+  });
+
+  it("marks the departure live, before the output is complete", () => {
+    const matcher = new OutputMatcher(["one\ntwo", "oops"]);
+    expect(matcher.push("one")).toBe(true);
+    expect(matcher.push("oops")).toBe(true);
+    expect(matcher.departure()).toBe(null);
+    expect(matcher.push("three")).toBe(false);
+    expect(matcher.departure()).toBe(2);
+  });
+
+  it("stays fast on long merged outputs under wildcards", () => {
+    const matcher = new OutputMatcher(["…\nend", "…"]);
+    for (let i = 0; i < 50_000; i++) matcher.push(String(i));
+    matcher.push("end");
+    expect(matcher.matches()).toBe(true);
   });
 });
 

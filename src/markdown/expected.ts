@@ -23,27 +23,54 @@ export function splitLines(text: string): string[] {
 /**
  * Follows actual output line by line against an expectation.
  *
- * Internally a set of positions in the expected lines (an NFA over lines, `…` looping), so
- * `push` is O(expected lines) and the matcher never backtracks.
+ * Given several expectations, the output must be an interleaving of them that keeps each one's
+ * order: what a runtime that merges stderr into stdout prints, when nothing says which stream
+ * a line came from. Each expectation keeps its own wildcards.
+ *
+ * Internally a set of positions in the expected lines, one per expectation (an NFA over lines,
+ * `…` looping), so `push` is O(product of the expectations' lengths), which for one expectation
+ * is O(its lines); the matcher never backtracks.
  */
 export class OutputMatcher {
-  private readonly expected: readonly string[];
+  private readonly expected: readonly (readonly string[])[];
+  /** A state packs one position per expectation: sum of position × stride. */
+  private readonly strides: readonly number[];
+  private readonly final: number;
   private states: Set<number>;
   private pushed = 0;
   private departed: number | null = null;
 
-  /** @param expected the expected output text (as written in the chapter). */
-  constructor(expected: string) {
-    this.expected = splitLines(expected);
+  /**
+   * @param expected the expected output text (as written in the chapter), or several, whose
+   *   lines the output may interleave.
+   */
+  constructor(expected: string | readonly string[]) {
+    this.expected = (typeof expected === "string" ? [expected] : expected).map(splitLines);
+    let stride = 1;
+    this.strides = this.expected.map((lines) => {
+      const own = stride;
+      stride *= lines.length + 1;
+      return own;
+    });
+    this.final = this.expected.reduce((sum, lines, i) => sum + lines.length * this.strides[i]!, 0);
     this.states = this.closure([0]);
   }
 
-  /** Positions reachable without consuming a line: a wildcard may match nothing. */
-  private closure(positions: Iterable<number>): Set<number> {
+  private position(state: number, which: number): number {
+    return Math.floor(state / this.strides[which]!) % (this.expected[which]!.length + 1);
+  }
+
+  /** States reachable without consuming a line: a wildcard may match nothing. */
+  private closure(states: Iterable<number>): Set<number> {
     const result = new Set<number>();
-    for (let position of positions) {
-      result.add(position);
-      while (this.expected[position] === WILDCARD) result.add(++position);
+    const work = [...states];
+    while (work.length > 0) {
+      const state = work.pop()!;
+      if (result.has(state)) continue;
+      result.add(state);
+      this.expected.forEach((lines, which) => {
+        if (lines[this.position(state, which)] === WILDCARD) work.push(state + this.strides[which]!);
+      });
     }
     return result;
   }
@@ -57,10 +84,12 @@ export class OutputMatcher {
     const index = this.pushed++;
     if (this.departed !== null) return false;
     const next: number[] = [];
-    for (const position of this.states) {
-      const want = this.expected[position];
-      if (want === WILDCARD) next.push(position);
-      else if (want === line) next.push(position + 1);
+    for (const state of this.states) {
+      this.expected.forEach((lines, which) => {
+        const want = lines[this.position(state, which)];
+        if (want === WILDCARD) next.push(state);
+        else if (want === line) next.push(state + this.strides[which]!);
+      });
     }
     this.states = this.closure(next);
     if (this.states.size === 0) this.departed = index;
@@ -68,10 +97,10 @@ export class OutputMatcher {
   }
 
   /**
-   * Whether the output, now complete, matches: every line fitted and the expectation is used up.
+   * Whether the output, now complete, matches: every line fitted and every expectation is used up.
    */
   matches(): boolean {
-    return this.departed === null && this.states.has(this.expected.length);
+    return this.departed === null && this.states.has(this.final);
   }
 
   /**
@@ -95,7 +124,19 @@ export interface OutputCheck {
 
 /** Compares complete actual output with the expected output. */
 export function checkOutput(expected: string, actual: string): OutputCheck {
-  const matcher = new OutputMatcher(expected);
+  return check(new OutputMatcher(expected), actual);
+}
+
+/**
+ * Compares output in which stderr was merged into stdout (a terminal's view of a program) with
+ * a cell's two expectations: it matches when its lines are the expected stdout and the expected
+ * stderr interleaved in some order that keeps each stream's own order.
+ */
+export function checkMergedOutput(expectedStdout: string, expectedStderr: string, actual: string): OutputCheck {
+  return check(new OutputMatcher([expectedStdout, expectedStderr]), actual);
+}
+
+function check(matcher: OutputMatcher, actual: string): OutputCheck {
   for (const line of splitLines(actual)) matcher.push(line);
   return { matches: matcher.matches(), departsAt: matcher.departure(true) };
 }

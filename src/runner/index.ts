@@ -14,14 +14,14 @@
 import type { CompiledCell, SnippetSource } from "./files.ts";
 import { loadLibrary } from "./library.ts";
 import type { FileTree, Runtime } from "./runtime.ts";
-import { RuntimeSelector, type RuntimeName, type RuntimeStatus } from "./select.ts";
+import { RuntimeSelector, type RuntimePreference, type RuntimeStatus } from "./select.ts";
 import { WebContainerRuntime } from "./webcontainer.ts";
 import { WebContainerBoot } from "./webcontainer-boot.ts";
 import { WorkerRuntime } from "./worker.ts";
 
 export type { FileTree, RunEvent, RunRequest, RunResult, Runtime } from "./runtime.ts";
 export type { CompiledCell, SnippetSource } from "./files.ts";
-export type { RuntimeName, RuntimeStatus } from "./select.ts";
+export type { RuntimeName, RuntimePreference, RuntimeStatus } from "./select.ts";
 export { RUNTIME_STORAGE_KEY } from "./select.ts";
 export { ENTRY } from "./tree.ts";
 export { SnippetSyntaxError } from "./syntax-error.ts";
@@ -84,9 +84,13 @@ export function onRuntimeStatus(listener: (status: RuntimeStatus) => void): () =
   return get().selector.onStatus(listener);
 }
 
-/** Remembers the reader's choice of runtime (localStorage) and applies it from the next run. */
-export function setPreferredRuntime(name: RuntimeName): void {
-  get().selector.setPreferred(name);
+/**
+ * Remembers the reader's choice of runtime (localStorage) and applies it from the next run.
+ * `"auto"` forgets any choice: the WebContainer where the page is cross-origin isolated, else
+ * the in-page worker.
+ */
+export function setPreferredRuntime(choice: RuntimePreference): void {
+  get().selector.setPreferred(choice);
 }
 
 /** What {@link prepareFiles} needs to know about a cell. */

@@ -9,7 +9,12 @@ const webcontainer = { name: "webcontainer" } as Runtime;
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+    data,
+  };
 }
 
 function selector(options: { boot: () => Promise<WebContainerLike>; isolated?: boolean; stored?: string }) {
@@ -115,6 +120,29 @@ describe("RuntimeSelector", () => {
     await vi.advanceTimersByTimeAsync(4000);
     expect(await picked).toBe(worker);
     select.setPreferred("worker");
+    expect(select.status).toEqual({ name: "worker", state: "ready", preferred: "worker" });
+  });
+
+  it("forgets the reader's choice on \"auto\", so the default applies again", async () => {
+    const boot = vi.fn(never);
+    const { select, storage, statuses } = selector({ boot, stored: "worker" });
+    expect(select.preferred).toBe("worker");
+    select.setPreferred("auto");
+    expect(storage.data.has(RUNTIME_STORAGE_KEY)).toBe(false);
+    expect(select.preferred).toBe("webcontainer");
+    expect(statuses.at(-1)).toEqual({ name: "webcontainer", state: "ready", preferred: "webcontainer" });
+    const picked = select.getRuntime();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(select.status.state).toBe("booting");
+    expect(boot).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(await picked).toBe(worker);
+  });
+
+  it("\"auto\" without isolation is the worker, with nothing stored", () => {
+    const { select, storage } = selector({ boot: never, isolated: false, stored: "webcontainer" });
+    select.setPreferred("auto");
+    expect(storage.data.size).toBe(0);
     expect(select.status).toEqual({ name: "worker", state: "ready", preferred: "worker" });
   });
 

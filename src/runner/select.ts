@@ -12,6 +12,12 @@ import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcon
 
 export type RuntimeName = Runtime["name"];
 
+/**
+ * What the reader may choose: a runtime, or "auto" (no stored choice: the WebContainer when the
+ * page is cross-origin isolated, else the worker).
+ */
+export type RuntimePreference = RuntimeName | "auto";
+
 /** What the badge shows. */
 export interface RuntimeStatus {
   /** The runtime the next run uses (or is waiting for). */
@@ -24,14 +30,14 @@ export interface RuntimeStatus {
   preferred: RuntimeName;
 }
 
-/** The localStorage key holding the reader's choice: "webcontainer" or "worker". */
+/** The localStorage key holding the reader's choice: "webcontainer" or "worker"; absent for "auto". */
 export const RUNTIME_STORAGE_KEY = "asyncio-notebook:runtime";
 
 export interface SelectorOptions {
   worker: () => Runtime;
   webcontainer: () => Runtime;
   boot: WebContainerBoot;
-  storage?: Pick<Storage, "getItem" | "setItem"> | undefined;
+  storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | undefined;
   isolated?: () => boolean;
   /** False where module workers are missing: then only the WebContainer can run. */
   workerSupported?: () => boolean;
@@ -72,9 +78,13 @@ export class RuntimeSelector {
     return () => this._listeners.delete(listener);
   }
 
-  /** Remembers the reader's choice; a switch to the WebContainer may wait for its boot again. */
-  setPreferred(name: RuntimeName): void {
-    safely(() => this._options.storage?.setItem(RUNTIME_STORAGE_KEY, name));
+  /**
+   * Remembers the reader's choice ("auto" forgets it, so the default applies); a switch to the
+   * WebContainer may wait for its boot again.
+   */
+  setPreferred(choice: RuntimePreference): void {
+    const { storage } = this._options;
+    safely(() => (choice === "auto" ? storage?.removeItem(RUNTIME_STORAGE_KEY) : storage?.setItem(RUNTIME_STORAGE_KEY, choice)));
     this._waited = false;
     this._refresh();
   }
