@@ -72,6 +72,7 @@ export class Lock extends LoopBoundMixin implements AsyncLock {
   private _waiters: Deque<Future<boolean>> | null = null;
   private _locked = false;
 
+  /** `<Lock [locked, waiters:2]>`: Python's `repr()`, without the address. */
   override toString(): string {
     let extra = this._locked ? "locked" : "unlocked";
     if (this._waiters !== null && this._waiters.length > 0) extra += `, waiters:${this._waiters.length}`;
@@ -145,6 +146,7 @@ export class Event extends LoopBoundMixin {
   private _waiters = new Deque<Future<boolean>>();
   private _value = false;
 
+  /** `<Event [unset, waiters:2]>`: Python's `repr()`, without the address. */
   override toString(): string {
     let extra = this._value ? "set" : "unset";
     if (this._waiters.length > 0) extra += `, waiters:${this._waiters.length}`;
@@ -223,6 +225,7 @@ export class Condition extends LoopBoundMixin implements AsyncLock {
     this._lock = lock ?? new Lock();
   }
 
+  /** `<Condition [locked, waiters:2]>`: Python's `repr()`, without the address. */
   override toString(): string {
     let extra = this.locked() ? "locked" : "unlocked";
     if (this._waiters.length > 0) extra += `, waiters:${this._waiters.length}`;
@@ -357,6 +360,7 @@ export class Semaphore extends LoopBoundMixin implements AsyncLock {
     this._value = value;
   }
 
+  /** `<Semaphore [unlocked, value:2]>` or `<Semaphore [locked, waiters:1]>`: Python's `repr()`, without the address. */
   override toString(): string {
     let extra = this.locked() ? "locked" : `unlocked, value:${this._value}`;
     if (this._waiters !== null && this._waiters.length > 0) extra += `, waiters:${this._waiters.length}`;
@@ -483,6 +487,7 @@ export class Barrier extends LoopBoundMixin {
     this._parties = parties;
   }
 
+  /** `<Barrier [filling, waiters:1/3]>` or `<Barrier [broken]>`: Python's `repr()`, without the address. */
   override toString(): string {
     let extra: string = this._state;
     if (!this.broken) extra += `, waiters:${this.nWaiting}/${this.parties}`;

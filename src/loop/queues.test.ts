@@ -96,6 +96,28 @@ describe("Queue", () => {
     expect(log).toEqual(["a got 1", "b got 2", "c got 3"]);
   });
 
+  it("lets a get() take an item a woken getter has yet to run for, as asyncio does", async () => {
+    const log = await run(function* () {
+      const queue = new asyncio.Queue<number>();
+      const log: [string, number][] = [];
+      const waiter = asyncio.createTask(
+        (function* () {
+          log.push(["waiter", yield* queue.get()]);
+        })(),
+      );
+      yield* asyncio.sleep(0);
+      queue.putNowait(1); // wakes the waiter...
+      log.push(["main", queue.getNowait()]); // ...but main takes the item first
+      queue.putNowait(2);
+      yield* waiter;
+      return log;
+    });
+    expect(log).toEqual([
+      ["main", 1],
+      ["waiter", 2],
+    ]);
+  });
+
   it("forgets a getter cancelled while waiting", async () => {
     await run(function* () {
       const queue = new asyncio.Queue<string>();

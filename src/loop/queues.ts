@@ -18,8 +18,10 @@ export class QueueShutDown extends Error {
  * (Python: `asyncio.Queue`).
  *
  * With `maxsize <= 0` (the default) the queue is unbounded; otherwise `put()` waits
- * while it holds `maxsize` items, until a `get()` makes room. Waiting getters and
- * putters are each served in the order they started waiting.
+ * while it holds `maxsize` items, until a `get()` makes room. Waiting getters, and
+ * waiting putters, are woken in the order they started waiting. As in asyncio, that
+ * is not strict fairness: a task calling `get()` while an item is there takes it at
+ * once, even if a woken getter has yet to run (that getter then waits again, last).
  *
  * Unlike a thread-safe queue, `qsize()` is reliable: nothing else runs between
  * reading it and acting on it unless this task yields to the loop.
@@ -67,14 +69,17 @@ export class Queue<T> extends LoopBoundMixin {
 
   // These three are overridable in subclasses.
 
+  /** Create the container, `_queue` (called by the constructor). */
   protected _init(_maxsize: number): void {
     this._queue = new Deque<T>();
   }
 
+  /** Remove and return the next item; the queue is not empty. */
   protected _get(): T {
     return (this._queue as Deque<T>).shift() as T;
   }
 
+  /** Add `item`; the queue is not full. */
   protected _put(item: T): void {
     (this._queue as Deque<T>).push(item);
   }
@@ -92,6 +97,7 @@ export class Queue<T> extends LoopBoundMixin {
     }
   }
 
+  /** `<Queue maxsize=2 _queue=[1, 2] _putters[1] tasks=2>`: Python's `str()`. */
   override toString(): string {
     let result = `maxsize=${this._maxsize}`;
     if (this._queue.length > 0) result += ` _queue=[${Array.from(this._queue, formatItem).join(", ")}]`;
@@ -265,7 +271,7 @@ export class Queue<T> extends LoopBoundMixin {
  *   and a prefix comes first. Elements past the deciding one are never compared, so
  *   `[priority, data]` works for any `data` as long as priorities differ;
  * - anything else, or a mix such as a number against a string, throws `TypeError`
- *   from `put()`/`get()`, as Python does. To queue objects, wrap them as
+ *   from the put or get that compares them, as Python does. To queue objects, wrap them as
  *   `[priority, sequenceNumber, object]`.
  *
  * The heap is Python's `heapq`, step for step, so items that compare equal come out
