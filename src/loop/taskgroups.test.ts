@@ -2,25 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
 import type { Coroutine, Task } from "./index.ts";
 import { describeEachLoop, virtual } from "./testing/loops.ts";
-
-function* catching(aw: asyncio.Awaitable<unknown>): Coroutine<unknown> {
-  try {
-    yield* aw;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an exception");
-}
-
-function* value<T>(delay: number, result: T): Coroutine<T> {
-  yield* asyncio.sleep(delay);
-  return result;
-}
-
-function* fail(delay: number, message: string): Coroutine<never> {
-  yield* asyncio.sleep(delay);
-  throw new asyncio.ValueError(message);
-}
+import { catching, value, fail } from "./testing/fixtures.ts";
 
 describeEachLoop("taskGroup", (loop) => {
   it("waits for every task before returning the block's result", async () => {

@@ -3,31 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
 import type { Coroutine } from "./index.ts";
 import { describeEachLoop, virtual } from "./testing/loops.ts";
-
-function* catching(aw: asyncio.Awaitable<unknown>): Coroutine<unknown> {
-  try {
-    yield* aw;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an exception");
-}
-
-/** Compare sets of futures by identity (toEqual would iterate, i.e. await, the futures). */
-function expectMembers(actual: Set<unknown>, expected: unknown[]): void {
-  expect(actual.size).toBe(expected.length);
-  for (const item of expected) expect(actual.has(item)).toBe(true);
-}
-
-function* value<T>(delay: number, result: T): Coroutine<T> {
-  yield* asyncio.sleep(delay);
-  return result;
-}
-
-function* fail(delay: number, message: string): Coroutine<never> {
-  yield* asyncio.sleep(delay);
-  throw new asyncio.ValueError(message);
-}
+import { catching, value, fail, expectMembers } from "./testing/fixtures.ts";
 
 describeEachLoop("gather", (loop) => {
   it("returns results in argument order, not completion order", async () => {

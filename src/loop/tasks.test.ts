@@ -2,22 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
 import type { Coroutine, Future, Task } from "./index.ts";
 import { captureLog, describeEachLoop, virtual } from "./testing/loops.ts";
-
-/** Run `fn`, returning what it throws (or fail if it does not). */
-function* catching(aw: asyncio.Awaitable<unknown>): Coroutine<unknown> {
-  try {
-    yield* aw;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an exception");
-}
-
-/** Compare sets of futures by identity (toEqual would iterate, i.e. await, the futures). */
-function expectMembers(actual: Set<unknown>, expected: unknown[]): void {
-  expect(actual.size).toBe(expected.length);
-  for (const item of expected) expect(actual.has(item)).toBe(true);
-}
+import { catching, expectMembers } from "./testing/fixtures.ts";
 
 describeEachLoop("Task", (loop) => {
   it("schedules its first step with callSoon, behind the callbacks already scheduled", async () => {

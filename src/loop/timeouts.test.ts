@@ -2,15 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
 import type { Coroutine } from "./index.ts";
 import { describeEachLoop, virtual } from "./testing/loops.ts";
-
-function* catching(aw: asyncio.Awaitable<unknown>): Coroutine<unknown> {
-  try {
-    yield* aw;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an exception");
-}
+import { catching } from "./testing/fixtures.ts";
 
 describeEachLoop("timeout", (loop) => {
   it("returns the block's result when the deadline is not reached", async () => {
