@@ -13,6 +13,21 @@ test("home page", async ({ page }) => {
   expect(await violations(page)).toEqual([]);
 });
 
+test("reference page", async ({ page }) => {
+  test.slow(); // some 450 table rows for axe to check
+  await page.goto("/reference/");
+  await expect(page.getByRole("heading", { level: 1, name: "asyncio ↔ TypeScript reference" })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("reference page, dark colour scheme on a narrow screen", async ({ page }) => {
+  test.slow();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/reference/#ref-Future");
+  expect(await violations(page)).toEqual([]);
+});
+
 test("not-found page", async ({ page }) => {
   const response = await page.goto("/no-such-chapter/");
   expect(response?.status()).toBe(404);

@@ -19,3 +19,16 @@ test("every cell shows its highlighted code, its Python original and its expecte
   await expect(page.locator("[data-notebook-bar]")).toBeHidden();
   await expect(page.getByRole("navigation", { name: "On this page" })).toBeVisible();
 });
+
+test("the reference page reads without JavaScript, and the home page and the header link to it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("main").getByRole("link", { name: "asyncio ↔ TypeScript reference" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "asyncio ↔ TypeScript reference" }).click();
+  await expect(page).toHaveURL(/\/reference\/$/);
+  const row = page.locator("tr#ref-createTask");
+  await expect(row.locator("td").nth(0)).toHaveText("asyncio.create_task()");
+  await expect(row.locator("td").nth(1)).toContainText("asyncio.createTask()");
+  await expect(row.locator("td").nth(2)).toContainText("Wrap coro in a Task");
+  await expect(page.locator("tr#ref-Future-addDoneCallback td").first()).toHaveText("Future.add_done_callback()");
+  await expect(page.getByRole("heading", { level: 2, name: "Not ported" })).toBeVisible();
+});

@@ -5,9 +5,11 @@ import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions.ts
 import { functionName, repr, shortRepr } from "./format-helpers.ts";
 import type { Task } from "./tasks.ts";
 
-/** Future states (Python: `_PENDING`, `_CANCELLED`, `_FINISHED`). */
+/** Future state: not done yet; the only state a future leaves (Python: `_PENDING`). */
 export const _PENDING = 0;
+/** Future state: done, cancelled; `result()` throws `CancelledError` (Python: `_CANCELLED`). */
 export const _CANCELLED = 1;
+/** Future state: done, with a result or an exception (Python: `_FINISHED`). */
 export const _FINISHED = 2;
 type State = typeof _PENDING | typeof _CANCELLED | typeof _FINISHED;
 const STATE_NAMES = ["pending", "cancelled", "finished"] as const;

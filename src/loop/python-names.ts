@@ -1,8 +1,9 @@
 /**
  * How the names of this package read in Python's asyncio: the hand-written half of the site's
  * reference page (the other half, the contracts, comes from the TSDoc of each export). Data
- * only; not exported by the package. `src/reference/reference.test.ts` keeps it in step with
- * the exports: every export needs an entry, and every entry must name an export.
+ * only, and not part of the package: `tsconfig.json` leaves it out of `dist`, so the runtimes
+ * never ship it. `src/reference/reference.test.ts` keeps it in step with the exports: every
+ * export needs an entry, and every entry must name an export.
  *
  * An entry is Python's spelling (a string), `null` where asyncio has no counterpart, or
  * `{ python, note }` where the port differs or JavaScript cannot do what Python does.
@@ -225,6 +226,7 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   },
   _forgetTasks: { python: null, note: INTERNAL },
   _emit: { python: null, note: INTERNAL },
+  _without: { python: null, note: INTERNAL },
   _nameProbe: { python: null, note: INTERNAL },
   _setDefaultPolicyFactory: { python: null, note: INTERNAL },
   _installDefaultPolicy: { python: null, note: INTERNAL },

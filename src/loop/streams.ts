@@ -436,15 +436,21 @@ export class FlowControlProtocol {
     this._loop = loop;
   }
 
+  /** The transport's buffer went over its high-water mark: `drain()` waits from now on. */
   pauseWriting(): void {
     this._paused = true;
   }
 
+  /** The buffer fell to its low-water mark: the tasks waiting in `drain()` go on. */
   resumeWriting(): void {
     this._paused = false;
     for (const waiter of this._drainWaiters) if (!waiter.done()) waiter.setResult(undefined);
   }
 
+  /**
+   * The connection is gone: later `drain()` calls throw `ConnectionResetError`. Tasks waiting
+   * in `drain()` are released, with `exc` thrown if the connection failed (`null`: it closed).
+   */
   connectionLost(exc: Error | null): void {
     this._connectionLost = true;
     if (!this._paused) return;

@@ -101,14 +101,17 @@ export class ConcurrentFuture<T> {
     return true;
   }
 
+  /** `true` if the call was cancelled before it started. */
   cancelled(): boolean {
     return this._state === CANCELLED;
   }
 
+  /** `true` while a worker runs the call. */
   running(): boolean {
     return this._state === RUNNING;
   }
 
+  /** `true` once finished or cancelled. */
   done(): boolean {
     return this._state === CANCELLED || this._state === FINISHED;
   }
@@ -145,6 +148,7 @@ export class ConcurrentFuture<T> {
     return true;
   }
 
+  /** The executor finishes the call with `result` and runs the callbacks. Already done: `InvalidStateError`. */
   setResult(result: T): void {
     if (this.done()) throw new InvalidStateError("invalid state");
     this._result = result;
@@ -152,6 +156,7 @@ export class ConcurrentFuture<T> {
     this._invokeCallbacks();
   }
 
+  /** The executor finishes the call with `exception` and runs the callbacks. Already done: `InvalidStateError`. */
   setException(exception: unknown): void {
     if (this.done()) throw new InvalidStateError("invalid state");
     this._exception = exception;

@@ -52,17 +52,23 @@ export interface Transport {
   close(): void;
   /** Close at once, discarding buffered data (with a TCP reset where the backend can). */
   abort(): void;
+  /** Tell `protocol`, from now on, what happens on the connection. */
   setProtocol(protocol: Protocol): void;
+  /** The protocol the transport calls. */
   getProtocol(): Protocol;
+  /** `true` while data is delivered: not paused by `pauseReading()`, not closing. */
   isReading(): boolean;
   /** Stop calling `dataReceived` until `resumeReading()`; the peer's writes back up. */
   pauseReading(): void;
+  /** Undo `pauseReading()`: `dataReceived` calls start again. Not paused, or closing: nothing. */
   resumeReading(): void;
   /** Queue bytes (a string is encoded as UTF-8). After `writeEof()`: `RuntimeError`. */
   write(data: Uint8Array | string): void;
+  /** `write()` each item, in order. */
   writelines(list: Iterable<Uint8Array | string>): void;
   /** Close the write side after the buffered data (a TCP half-close). */
   writeEof(): void;
+  /** `true` if the transport can half-close with `writeEof()`. */
   canWriteEof(): boolean;
   /** Bytes buffered, not yet handed to the medium. */
   getWriteBufferSize(): number;
@@ -164,6 +170,7 @@ export abstract class BaseStreamTransport implements Transport {
     if (waiter !== null) loop.callSoon(() => waiter.done() || waiter.setResult(undefined));
   }
 
+  /** `<MemoryTransport closing bufsize=0>`: the class, `closing` or `closed` if so, and the bytes buffered. */
   toString(): string {
     const state = this._connLost ? " closed" : this._closing ? " closing" : "";
     return `<${this.constructor.name}${state} bufsize=${this.getWriteBufferSize()}>`;
