@@ -55,7 +55,12 @@ beforeAll(async () => {
   };
   server = createServer((request, response) => {
     const route = routes[request.url ?? ""];
-    response.writeHead(route ? 200 : 404, { "Content-Type": route?.[0] ?? "text/plain" });
+    // Cross-origin isolated, as the site is: cells share memory with threads (SharedArrayBuffer).
+    response.writeHead(route ? 200 : 404, {
+      "Content-Type": route?.[0] ?? "text/plain",
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+    });
     response.end(route?.[1] ?? "not found");
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
