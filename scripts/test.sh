@@ -20,7 +20,9 @@ fi
 node --version
 # The 10,000-connection stress test runs on its own: beside the other suites its load
 # would make their real-time timings flaky.
-npx vitest run --exclude '**/net-stress.test.ts'
-npx vitest run src/loop/node/net-stress.test.ts
+rm -rf reports
+npx vitest run --exclude '**/net-stress.test.ts' --reporter=default --reporter=json --outputFile.json=reports/unit.json
+npx vitest run src/loop/node/net-stress.test.ts --reporter=default --reporter=json --outputFile.json=reports/stress.json
 npx astro build
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json npx playwright test --reporter=list,json
+node scripts/summary.ts reports/unit.json reports/stress.json reports/e2e.json
