@@ -26,6 +26,9 @@ import {
   type Transport,
 } from "../transports.ts";
 
+/** Zero bytes, written only for the callback Node calls once the writes before it are sent. */
+const EMPTY = Buffer.from(new Uint8Array(0));
+
 /** Python's `OSError` for a Node system error: the class by `code`, `[Errno N] text`. */
 export function fromNodeError(error: unknown, strerror?: string): Error {
   if (error instanceof OSError || !(error instanceof Error)) return error as Error;
@@ -100,8 +103,19 @@ export class NetTransport extends BaseStreamTransport {
   }
 
   protected override _send(data: Uint8Array | string): void {
+    const socket = this._socket;
     // A Buffer copy: the caller may change its array later, and Node takes a Buffer as is.
-    this._belowNodeMark = this._socket.write(Buffer.from(data), this._onWritten);
+    const buffer = Buffer.from(data);
+    if (socket.writableLength !== 0 || this._protocolPaused || this._closing || this._eof) {
+      this._belowNodeMark = socket.write(buffer, this._onWritten);
+      return;
+    }
+    // Into an empty buffer: most such writes finish at once, and Node's write path is
+    // shorter without a callback (one per round trip in a request-response exchange).
+    this._belowNodeMark = socket.write(buffer);
+    // Some bytes were left queued: an empty write behind them calls back once they are
+    // sent, in order, as a callback on the write itself would have.
+    if (socket.writableLength !== 0) socket.write(EMPTY, this._onWritten);
   }
 
   /**
