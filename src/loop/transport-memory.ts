@@ -33,7 +33,7 @@
  */
 import type { Coroutine } from "./coroutines.ts";
 import type { AbstractEventLoop } from "./events.ts";
-import { OSError, osError } from "./os-errors.ts";
+import { osError } from "./os-errors.ts";
 import {
   type AcceptingServer,
   BaseStreamTransport,
@@ -243,14 +243,7 @@ export const memoryBackend: NetworkBackend = {
     client._peer = accepted;
     accepted._peer = client;
     accepted._start(null);
-    const waiter = loop.createFuture<undefined>();
-    client._start(waiter);
-    try {
-      yield* waiter;
-    } catch (e) {
-      client.close();
-      throw e;
-    }
+    yield* client._startConnected();
     return client;
   },
 
@@ -259,10 +252,10 @@ export const memoryBackend: NetworkBackend = {
     const name = host ?? "";
     const address = LOOPBACK_HOSTS.has(name) ? loopbackAddress(name) : ANY_HOSTS.has(name) ? (name === "::" ? "::" : "0.0.0.0") : null;
     if (address === null) {
-      throw new OSError(99, `error while attempting to bind on address ('${name}', ${port}): cannot assign requested address (the in-memory network has only loopback addresses)`, { code: "EADDRNOTAVAIL" });
+      throw osError("EADDRNOTAVAIL", `error while attempting to bind on address ('${name}', ${port}): cannot assign requested address (the in-memory network has only loopback addresses)`);
     }
     if (port !== 0 && listeners.has(port)) {
-      throw new OSError(98, `error while attempting to bind on address ('${address}', ${port}): address already in use`, { code: "EADDRINUSE" });
+      throw osError("EADDRINUSE", `error while attempting to bind on address ('${address}', ${port}): address already in use`);
     }
     const bound = port === 0 ? allocatePort() : port;
     const entry: MemoryListener = { loop, server, closed: false };

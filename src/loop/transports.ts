@@ -170,6 +170,21 @@ export abstract class BaseStreamTransport implements Transport {
     if (waiter !== null) loop.callSoon(() => waiter.done() || waiter.setResult(undefined));
   }
 
+  /**
+   * The connecting side's `_start()`: returns once the protocol has seen the connection.
+   * Interrupted meanwhile (cancelled, say): closes the transport and rethrows.
+   */
+  *_startConnected(): Coroutine<void> {
+    const waiter = this._loop.createFuture<undefined>();
+    this._start(waiter);
+    try {
+      yield* waiter;
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
   /** `<MemoryTransport closing bufsize=0>`: the class, `closing` or `closed` if so, and the bytes buffered. */
   toString(): string {
     const state = this._connLost ? " closed" : this._closing ? " closing" : "";

@@ -208,14 +208,7 @@ export const netBackend: NetworkBackend = {
       socket.off("error", onError);
     }
     const transport = new NetTransport(loop, socket, protocol, null);
-    const waiter = loop.createFuture<undefined>();
-    transport._start(waiter);
-    try {
-      yield* waiter;
-    } catch (e) {
-      transport.close();
-      throw e;
-    }
+    yield* transport._startConnected();
     return transport;
   },
 

@@ -185,6 +185,10 @@ export function streamsSuite(name: string, backend: NetworkBackend, host = "127.
           sent += chunk.length;
           yield* sleep(0);
         }
+        // Then far more than the kernel's buffers can grow to (TCP autotuning may enlarge them
+        // while we wait), so the buffer cannot drain below the low mark until the peer reads.
+        for (let i = 0; i < 128; i++) writer.write(chunk);
+        sent += 128 * chunk.length;
         const drain = createTask(writer.drain());
         yield* sleep(0.2);
         const waited = !drain.done();
