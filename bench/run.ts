@@ -25,6 +25,11 @@ const benchmarks: Benchmark[] = [
   { file: "memory.ts", skip: () => null, takesArgs: true },
   { file: "echo.ts", skip: () => (existsSync(here("echo.ts")) ? null : "not written yet"), takesArgs: false },
   {
+    file: "first-output.ts",
+    skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),
+    takesArgs: false,
+  },
+  {
     file: "page-weight.ts",
     skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),
     takesArgs: false,
