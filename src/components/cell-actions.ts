@@ -4,6 +4,7 @@
  * and the runtime badges. Holds no runtime logic of its own: that is `src/runner/`.
  */
 import {
+  ENTRY,
   getRuntime,
   onRuntimeStatus,
   prepareFiles,
@@ -18,7 +19,8 @@ import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
 import { OutputView, type OutputVerdict } from "./output-view.ts";
 import type { RuntimeChoice } from "./runtime-choice.ts";
 
-type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore";
+/** What a cell button does (its `data-action`). */
+export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore";
 
 interface CellState {
   data: CellData;
@@ -212,7 +214,7 @@ async function run(cell: HTMLElement): Promise<void> {
     doing = "";
     show();
     const result = await runtime.run(
-      { files, entry: "snippet.js", timeoutMs: state.data.timeoutMs, signal: controller.signal },
+      { files, entry: ENTRY, timeoutMs: state.data.timeoutMs, signal: controller.signal },
       (event) => {
         if (event.type === "status") {
           doing = event.text;

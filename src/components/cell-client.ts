@@ -3,9 +3,8 @@
  * loads the rest (`cell-actions.ts`: runner, editor, output) the first time it is needed, or when
  * the browser is idle, so the page stays light and Run is still quick.
  */
+import type { Action } from "./cell-actions.ts";
 import { loadEdit } from "./edit-store.ts";
-
-type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore";
 
 const actions = () => import("./cell-actions.ts");
 

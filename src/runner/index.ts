@@ -70,11 +70,6 @@ export function getRuntime(signal?: AbortSignal): Promise<Runtime> {
   return get().selector.getRuntime(signal);
 }
 
-/** The badge's data, now. */
-export function getRuntimeStatus(): RuntimeStatus {
-  return get().selector.status;
-}
-
 /**
  * Calls `listener` with the current status at once and on every change:
  * `{ name, state: "booting" | "ready" | "unavailable", reason?, preferred }`.

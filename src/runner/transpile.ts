@@ -13,6 +13,7 @@ import { transform } from "sucrase";
 import { alignLine } from "./align.ts";
 import { encodeSourceMap } from "./source-map.ts";
 import { SnippetSyntaxError } from "./syntax-error.ts";
+import { jsPath } from "./tree.ts";
 
 export { SnippetSyntaxError };
 
@@ -45,7 +46,7 @@ export function transpile(ts: string, path: string): string {
   const jsLines = result.code.split("\n");
   const tsLines = ts.split("\n");
   const map = encodeSourceMap({
-    file: path.replace(/\.ts$/, ".js"),
+    file: jsPath(path),
     source: path,
     sourcesContent: [ts],
     lines: jsLines.map((line, index) =>

@@ -30,6 +30,10 @@ export function createConsole(write: Write, now: () => number, rewrite: (text: s
   };
   const out = (...args: unknown[]): void => print(0, format(...args));
   const err = (...args: unknown[]): void => print(1, format(...args));
+  const group = (...args: unknown[]): void => {
+    if (args.length > 0) out(...args);
+    indent += "  ";
+  };
   const elapsed = (label: string): string | undefined => {
     const start = timers.get(label);
     if (start === undefined) {
@@ -57,14 +61,8 @@ export function createConsole(write: Write, now: () => number, rewrite: (text: s
       else if (typeof args[0] === "string") print(1, format(`Assertion failed: ${args[0]}`, ...args.slice(1)));
       else print(1, format("Assertion failed", ...args));
     },
-    group: (...args: unknown[]) => {
-      if (args.length > 0) out(...args);
-      indent += "  ";
-    },
-    groupCollapsed: (...args: unknown[]) => {
-      if (args.length > 0) out(...args);
-      indent += "  ";
-    },
+    group,
+    groupCollapsed: group,
     groupEnd: () => {
       indent = indent.slice(0, -2);
     },

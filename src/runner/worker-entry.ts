@@ -25,7 +25,7 @@ import { createConsole } from "./worker-console.ts";
 import { OutputChannel } from "./worker-output.ts";
 import type { FromWorker, ToWorker } from "./worker-protocol.ts";
 import type { FileTree } from "./runtime.ts";
-import { isLibraryPath } from "./tree.ts";
+import { buildFileTree } from "./tree.ts";
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -205,10 +205,11 @@ let processExitCode: number | undefined;
 
 /** The parts of Node's `process` a snippet is likely to use. */
 function installProcess(): void {
+  const decoder = new TextDecoder();
   const stream = (fd: 0 | 1) => ({
     isTTY: false,
     write(chunk: unknown): boolean {
-      write(fd, typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk as Uint8Array));
+      write(fd, typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array));
       return true;
     },
   });
@@ -307,7 +308,7 @@ const ready: Promise<void> = warmUp();
 async function run(files: FileTree, entry: string): Promise<void> {
   await ready;
   running = true;
-  tree = { ...Object.fromEntries(Object.entries(files).filter(([path]) => !isLibraryPath(path))), ...facade };
+  tree = buildFileTree(files, facade);
   linker.update(tree);
   rewrite = stackRewriter(tree, { locate: (url) => linker.pathOf(url), hideForeignFrames: true });
   let url: string;

@@ -70,7 +70,7 @@ export class WorkerRuntime implements Runtime {
     spare.worker.onmessage = (event) => spare.early.push(event.data);
     spare.worker.onerror = (event) => {
       event.preventDefault?.();
-      spare.early.push({ type: "fatal", message: `The in-page worker failed: ${event.message || "it could not be loaded"}` });
+      spare.early.push({ type: "fatal", message: failure(event) });
     };
     this._spare = spare;
   }
@@ -143,13 +143,18 @@ export class WorkerRuntime implements Runtime {
       worker.onmessage = (event) => handle(event.data);
       worker.onerror = (event) => {
         event.preventDefault?.();
-        onEvent({ type: "stderr", text: `The in-page worker failed: ${event.message || "it could not be loaded"}\n` });
+        onEvent({ type: "stderr", text: `${failure(event)}\n` });
         finish({ code: 1 });
       };
       for (const message of spare.early) handle(message);
       worker.postMessage({ type: "run", files: request.files, entry: request.entry });
     });
   }
+}
+
+/** What the reader is told when the worker itself errs (it failed to load, or crashed). */
+function failure(event: ErrorEvent): string {
+  return `The in-page worker failed: ${event.message || "it could not be loaded"}`;
 }
 
 function describe(error: unknown): string {
