@@ -192,19 +192,7 @@ const noop = (): void => {};
 
 /** An instrument with every hook, each doing nothing: the cheapest instrument there is. */
 export function noOpInstrument(): Instrument {
-  return {
-    beforeRun: noop,
-    afterRun: noop,
-    taskSpawned: noop,
-    taskScheduled: noop,
-    beforeTaskStep: noop,
-    afterTaskStep: noop,
-    taskExited: noop,
-    callbackScheduled: noop,
-    beforeCallback: noop,
-    afterCallback: noop,
-    timerScheduled: noop,
-  };
+  return Object.fromEntries(asyncio._instrumentHooks.map((hook) => [hook, noop]));
 }
 
 /**

@@ -14,21 +14,8 @@ function recorder(): Instrument & { events: string[] } {
         : subject instanceof asyncio.Handle
           ? "handle"
           : "loop";
-  const hooks = [
-    "beforeRun",
-    "afterRun",
-    "taskSpawned",
-    "taskScheduled",
-    "beforeTaskStep",
-    "afterTaskStep",
-    "taskExited",
-    "callbackScheduled",
-    "beforeCallback",
-    "afterCallback",
-    "timerScheduled",
-  ] as const;
   const instrument: Instrument & { events: string[] } = { events };
-  for (const hook of hooks) {
+  for (const hook of asyncio._instrumentHooks) {
     instrument[hook] = (subject: never, time: number) => void events.push(`${hook} ${name(subject)}@${time}`);
   }
   return instrument;

@@ -53,6 +53,24 @@ export interface Instrument {
 /** The name of a hook. */
 export type InstrumentHook = keyof Instrument;
 
+// A key per hook, checked by the compiler: adding a hook to Instrument without listing it here fails to build.
+const hookKeys: { [K in InstrumentHook]-?: null } = {
+  beforeRun: null,
+  afterRun: null,
+  taskSpawned: null,
+  taskScheduled: null,
+  beforeTaskStep: null,
+  afterTaskStep: null,
+  taskExited: null,
+  callbackScheduled: null,
+  beforeCallback: null,
+  afterCallback: null,
+  timerScheduled: null,
+};
+
+/** Every hook an {@link Instrument} may have (for tools and tests that install them all). */
+export const _instrumentHooks = Object.keys(hookKeys) as readonly InstrumentHook[];
+
 /**
  * Call `hook(subject, loop.time())` on each instrument of `loop` that has it. The
  * caller checks `loop._instruments !== null` first, so this is off the hot path.

@@ -496,14 +496,20 @@ describe("random programs", () => {
 
   const injection = fc.record({ task: fc.nat(), step: fc.nat({ max: 6 }) });
 
+  /** The error to throw at `at.step` of one of the program's tasks (the `+ 1` is the orchestrator). */
+  function injectionInto(p: Program, at: { task: number; step: number }) {
+    const total =
+      p.producers.length + p.consumers.length + p.lockers.length + p.eventWaiters.length + 1 +
+      p.condProducers.length + p.condConsumers.length;
+    const task = at.task % total;
+    return { task, step: at.step, error: new Injected(`from task ${task}`) };
+  }
+
   it("surface an error injected into any task from the task group, with nothing left holding a lock", async () => {
     await fc.assert(
       fc.asyncProperty(programArb, injection, async (p, at) => {
         const obs = new Observations();
-        const total =
-          p.producers.length + p.consumers.length + p.lockers.length + p.eventWaiters.length + 1 +
-          p.condProducers.length + p.condConsumers.length;
-        const inject = { task: at.task % total, step: at.step, error: new Injected(`from task ${at.task % total}`) };
+        const inject = injectionInto(p, at);
         let thrown: unknown;
         try {
           await virtualRun(() =>
@@ -529,10 +535,7 @@ describe("random programs", () => {
     await fc.assert(
       fc.asyncProperty(programArb, injection, async (p, at) => {
         const obs = new Observations();
-        const total =
-          p.producers.length + p.consumers.length + p.lockers.length + p.eventWaiters.length + 1 +
-          p.condProducers.length + p.condConsumers.length;
-        const inject = { task: at.task % total, step: at.step, error: new Injected(`from task ${at.task % total}`) };
+        const inject = injectionInto(p, at);
         const run = virtualRun(() =>
           withWatchdog(function* () {
             const spawned: Task<unknown>[] = [];

@@ -227,6 +227,7 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   _forgetTasks: { python: null, note: INTERNAL },
   _emit: { python: null, note: INTERNAL },
   _without: { python: null, note: INTERNAL },
+  _instrumentHooks: { python: null, note: INTERNAL },
   _nameProbe: { python: null, note: INTERNAL },
   _setDefaultPolicyFactory: { python: null, note: INTERNAL },
   _installDefaultPolicy: { python: null, note: INTERNAL },
