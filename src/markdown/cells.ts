@@ -7,7 +7,12 @@
  *   `timeout=SECONDS`. It MUST be followed by an ` ```output ` block (exact expected stdout),
  *   optionally followed by a ` ```stderr ` block (expected stderr). In both, a line that is
  *   exactly `…` matches any number of lines (see `./expected.ts`, which compares outputs).
- * - ` ```python ` immediately before a cell is that cell's Python original.
+ * - ` ```python ` immediately before a cell is that cell's Python original (its twin).
+ * - ` ```output python ` after the cell's `output` (and `stderr`) block is the twin's stdout as
+ *   recorded under CPython 3.11 by `scripts/record-python.ts` (same `…` rule). Its meta:
+ *   `twin=HASH`, the {@link twinHash} of the twin it was recorded from (a stale record fails the
+ *   tests), and `rules=a,b` (plus `ts-only="PREFIX"`), the declared rules that map it onto the
+ *   TypeScript output (see `./python-rules.ts`).
  * - ` ```ts file=NAME.ts ` is a module; runnable cells after it import it as `./NAME.js`.
  *   A later block with the same name replaces it for the cells after that block.
  *
@@ -18,8 +23,10 @@
  * Node-side module (it parses with Sätteri's native binding): browser code imports its types
  * only, with `import type`.
  */
+import { createHash } from "node:crypto";
 import type { Code, Nodes, Parents, Root } from "mdast";
 import { mdxToMdast } from "satteri";
+import { RULE_NAMES, TS_ONLY, type PythonDeclaration } from "./python-rules.ts";
 
 /** A module a chapter defines with ` ```ts file=NAME.ts `. */
 export interface ChapterFile {
@@ -43,12 +50,32 @@ export interface Cell {
   expectedStderr?: string;
   /** The Python original, when a ` ```python ` block immediately precedes the cell. */
   python?: string;
+  /** The twin's recorded CPython stdout, from the ` ```output python ` block. */
+  pythonExpected?: string;
+  /** That block's meta: the hash of the twin it was recorded from and the declared rules. */
+  pythonRecord?: PythonRecord;
   /** The chapter's `file=` modules defined before this cell (latest definition per name). */
   files: ChapterFile[];
   /** 1-based line of the cell's opening fence in the MDX (for errors). */
   line: number;
   /** Wall-clock limit for one run; `timeout=` meta in seconds, default 10 s. */
   timeoutMs: number;
+}
+
+/**
+ * A short fingerprint of a Python twin: the first 8 hex digits of the SHA-256 of its source.
+ * Recorded in its ` ```output python ` block, so that editing the twin without re-recording fails.
+ */
+export function twinHash(python: string): string {
+  return createHash("sha256").update(python).digest("hex").slice(0, 8);
+}
+
+/** The meta of an ` ```output python ` block. */
+export interface PythonRecord extends PythonDeclaration {
+  /** `twin=`: the {@link twinHash} of the Python source the output was recorded from. */
+  twin?: string;
+  /** 1-based line of the block's opening fence in the MDX. */
+  line: number;
 }
 
 /** The default per-cell timeout. */
@@ -61,6 +88,7 @@ export interface CellBlocks {
   code: Code;
   output: Code;
   stderr?: Code;
+  pythonOutput?: Code;
 }
 
 /** A ` ```ts file= ` block as found in the tree. */
@@ -119,6 +147,29 @@ function* codeBlocksWithSiblings(
   }
 }
 
+function isPythonOutput(node: Nodes | undefined): node is Code {
+  return node?.type === "code" && node.lang === "output" && parseMeta(node.meta).get("python") === true;
+}
+
+function pythonRecord(path: string, node: Code): PythonRecord {
+  const meta = parseMeta(node.meta);
+  const text = (key: string): string | undefined => {
+    const value = meta.get(key);
+    if (value === true) fail(path, node, `\`${key}=\` needs a value`);
+    return value;
+  };
+  const twin = text("twin");
+  const rules = (text("rules") ?? "").split(",").filter((name) => name !== "");
+  for (const name of rules) {
+    if (!RULE_NAMES.includes(name)) fail(path, node, `unknown Python output rule "${name}" (known: ${RULE_NAMES.join(", ")})`);
+  }
+  const tsOnly = text("ts-only");
+  if (rules.includes(TS_ONLY) !== (tsOnly !== undefined)) {
+    fail(path, node, 'the `ts-only` rule and `ts-only="PREFIX"` go together');
+  }
+  return { rules, line: lineOf(node), ...(twin ? { twin } : {}), ...(tsOnly !== undefined ? { tsOnly } : {}) };
+}
+
 function isCell(node: Code): boolean {
   return isTs(node) && parseMeta(node.meta).get("runnable") === true;
 }
@@ -151,6 +202,9 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
     }
 
     if (!isCell(node)) {
+      if (isPythonOutput(node) && !claimed.has(node)) {
+        fail(path, node, "an `output python` block must directly follow a cell's `output` (or `stderr`) block");
+      }
       if ((node.lang === "output" || node.lang === "stderr") && !claimed.has(node)) {
         const article = node.lang === "output" ? "an" : "a";
         fail(path, node, `${article} \`${node.lang}\` block must directly follow a \`ts runnable\` block (or its output block)`);
@@ -159,15 +213,19 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
     }
 
     const output = siblings[index + 1];
-    if (output?.type !== "code" || output.lang !== "output") {
+    if (output?.type !== "code" || output.lang !== "output" || parseMeta(output.meta).get("python") === true) {
       fail(path, node, "a `ts runnable` block must be followed by an `output` block with the exact expected stdout");
     }
     const stderrNode = siblings[index + 2];
     const stderr = stderrNode?.type === "code" && stderrNode.lang === "stderr" ? stderrNode : undefined;
+    const afterOutputs = siblings[index + (stderr ? 3 : 2)];
+    const pythonOutput = isPythonOutput(afterOutputs) ? afterOutputs : undefined;
     const before = siblings[index - 1];
     const python = before?.type === "code" && before.lang === "python" ? before : undefined;
+    if (pythonOutput && !python) fail(path, pythonOutput, "an `output python` block needs the cell's ```python twin before the cell");
     claimed.add(output);
     if (stderr) claimed.add(stderr);
+    if (pythonOutput) claimed.add(pythonOutput);
 
     const position = cells.length + 1;
     const id = meta.get("id") ?? `cell-${position}`;
@@ -192,11 +250,19 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
       expected: output.value,
       ...(stderr ? { expectedStderr: stderr.value } : {}),
       ...(python ? { python: python.value } : {}),
+      ...(pythonOutput ? { pythonExpected: pythonOutput.value, pythonRecord: pythonRecord(path, pythonOutput) } : {}),
       files: [...current.values()],
       line: lineOf(node),
       timeoutMs,
     };
-    cells.push({ cell, code: node, output, ...(python ? { python } : {}), ...(stderr ? { stderr } : {}) });
+    cells.push({
+      cell,
+      code: node,
+      output,
+      ...(python ? { python } : {}),
+      ...(stderr ? { stderr } : {}),
+      ...(pythonOutput ? { pythonOutput } : {}),
+    });
   }
   return { cells, files };
 }

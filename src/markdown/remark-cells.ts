@@ -2,7 +2,7 @@
  * The MDX → notebook-cell transform: an mdast plugin for Sätteri (Astro 7's Markdown processor;
  * the remark stage, in unified's terms).
  *
- * Each cell's blocks (python?, ts runnable, output, stderr?) become ONE `<NotebookCell cell="…">`
+ * Each cell's blocks (python?, ts runnable, output, stderr?, output python?) become ONE `<NotebookCell cell="…">`
  * JSX element whose `cell` attribute is the {@link Cell} as JSON; each ` ```ts file= ` block
  * becomes `<NotebookFile file="…">`. The page renders them by passing components of those names
  * to `<Content components={…} />`. A chapter that breaks the format throws, which fails the build
@@ -52,9 +52,9 @@ export function remarkCells(): MdastPluginEntry {
     options: { position: true },
     before(root, ctx) {
       const { cells, files } = scanChapter(root as Root, displayPath(ctx.fileURL));
-      for (const { cell, python, code, output, stderr } of cells) {
+      for (const { cell, python, code, output, stderr, pythonOutput } of cells) {
         ctx.replaceNode(code, cellElement(cell));
-        for (const node of [python, output, stderr]) if (node) ctx.removeNode(node);
+        for (const node of [python, output, stderr, pythonOutput]) if (node) ctx.removeNode(node);
       }
       for (const { file, code } of files) ctx.replaceNode(code, fileElement(file));
     },
