@@ -518,7 +518,8 @@ describe("BoundedSemaphore", () => {
 
 describe("Barrier", () => {
   it("rejects fewer than one party", () => {
-    expect(() => new asyncio.Barrier(0)).toThrow("parties must be >= 1");
+    expect(() => new asyncio.Barrier(0)).toThrow(new asyncio.ValueError("parties must be > 0"));
+    expect(() => new asyncio.Barrier(0)).toThrow(asyncio.ValueError);
   });
 
   it("releases all parties together with distinct indices, and can be reused", async () => {

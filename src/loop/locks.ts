@@ -480,10 +480,10 @@ export class Barrier extends LoopBoundMixin {
   private _state: BarrierState = "filling";
   private _count = 0;
 
-  /** @param parties - how many tasks must wait to trip it; below 1 throws `ValueError('parties must be >= 1')`. */
+  /** @param parties - how many tasks must wait to trip it; below 1 throws `ValueError('parties must be > 0')`, Python's message. */
   constructor(parties: number) {
     super();
-    if (parties < 1) throw new ValueError("parties must be >= 1");
+    if (parties < 1) throw new ValueError("parties must be > 0");
     this._parties = parties;
   }
 

@@ -42,7 +42,10 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   RunOptions: { python: null, note: "Python's keyword arguments `debug=` and `loop_factory=`, as an object." },
 
   // tasks.ts
-  Task: "asyncio.Task",
+  Task: {
+    python: "asyncio.Task",
+    note: "A coroutine that yields a generator gets Python's `RuntimeError`, but the message names the JavaScript fix, `yield*`, where Python's says `yield from`.",
+  },
   createTask: "asyncio.create_task()",
   currentTask: "asyncio.current_task()",
   allTasks: "asyncio.all_tasks()",
@@ -92,7 +95,10 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   AbstractEventLoop: "asyncio.AbstractEventLoop",
   AbstractEventLoopPolicy: "asyncio.AbstractEventLoopPolicy",
   BaseDefaultEventLoopPolicy: "asyncio.events.BaseDefaultEventLoopPolicy",
-  Handle: "asyncio.Handle",
+  Handle: {
+    python: "asyncio.Handle",
+    note: "Its repr and the \"Exception in callback f()\" report lack CPython's ` at FILE:LINE`: a JavaScript function does not know where it was defined.",
+  },
   TimerHandle: "asyncio.TimerHandle",
   getRunningLoop: "asyncio.get_running_loop()",
   getEventLoop: "asyncio.get_event_loop()",

@@ -89,10 +89,12 @@ describeEachLoop("run", (loop) => {
 });
 
 describe("run arguments", () => {
-  it("throws TypeError synchronously for a non-coroutine, naming it", () => {
+  it("throws ValueError synchronously for a non-coroutine, naming it, as Python does", () => {
     function* main() {}
-    expect(() => asyncio.run(main as never)).toThrow(new TypeError("a coroutine was expected, got <function main>"));
-    expect(() => asyncio.run(42 as never)).toThrow(new TypeError("a coroutine was expected, got 42"));
+    expect(() => asyncio.run(main as never)).toThrow(new asyncio.ValueError("a coroutine was expected, got <function main>"));
+    expect(() => asyncio.run(42 as never)).toThrow(new asyncio.ValueError("a coroutine was expected, got 42"));
+    expect(() => asyncio.run(42 as never)).toThrow(asyncio.ValueError);
+    expect(() => new asyncio.Runner().run(main as never)).toThrow(asyncio.ValueError);
   });
 
   it("counts as running while waiting for a timer: a second run() throws", async () => {

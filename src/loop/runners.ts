@@ -2,7 +2,7 @@
 import { _installDefaultPolicy } from "./base-events.ts";
 import { type Coroutine, isCoroutine } from "./coroutines.ts";
 import { _getRunningLoop, type AbstractEventLoop, newEventLoop, setEventLoop } from "./events.ts";
-import { RuntimeError } from "./exceptions.ts";
+import { RuntimeError, ValueError } from "./exceptions.ts";
 import { repr } from "./format-helpers.ts";
 import type { Instrument } from "./instruments.ts";
 import { allTasks, gather } from "./tasks.ts";
@@ -55,11 +55,11 @@ export class Runner {
    * Run `coro` as a task on the runner's loop until it is done; resolves with its
    * result or rejects with its exception.
    *
-   * - Not a coroutine: `TypeError('a coroutine was expected, got ...')`, synchronously.
+   * - Not a coroutine: `ValueError('a coroutine was expected, got ...')`, synchronously.
    * - A loop is running: `RuntimeError`, synchronously.
    */
   run<T>(coro: Coroutine<T>): Promise<T> {
-    if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    if (!isCoroutine(coro)) throw new ValueError(`a coroutine was expected, got ${repr(coro)}`);
     if (_getRunningLoop() !== null) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
     this._lazyInit();
     const loop = this._loop!;
@@ -120,7 +120,8 @@ export class Runner {
  *   `RuntimeError('asyncio.run() cannot be called from a running event loop')`
  *   synchronously, and closes `main` (`main.return()`) so it never runs.
  * - `main` is not a coroutine (say, the function instead of its call):
- *   `TypeError('a coroutine was expected, got ...')`, synchronously.
+ *   `ValueError('a coroutine was expected, got ...')`, synchronously, as in Python
+ *   (where `createTask(main)` raises `TypeError`, in both).
  *
  * @example
  * ```ts
@@ -138,7 +139,7 @@ export function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T>
     if (isCoroutine(main)) main.return(undefined as T);
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
-  if (!isCoroutine(main)) throw new TypeError(`a coroutine was expected, got ${repr(main)}`);
+  if (!isCoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}`);
   const runner = new Runner(options);
   const result = runner.run(main);
   return finish(runner, result);

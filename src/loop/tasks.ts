@@ -56,7 +56,11 @@ function* pendingIterator(): Generator<Task<unknown>> {
  * The task runs its coroutine one *step* at a time: a step resumes it (`next()`, or
  * `throw(error)` to deliver an exception) until it next yields. Yielding a Future (what
  * `yield* future` does) suspends the task until the future is done; yielding
- * `undefined` (`yield* sleep(0)`) lets the other ready callbacks run first. The first
+ * `undefined` (`yield* sleep(0)`) lets the other ready callbacks run first. Yielding
+ * anything else is a mistake the task throws back into the coroutine, as Python does:
+ * `RuntimeError('Task got bad yield: 42')` for `yield 42`, and `RuntimeError('yield was
+ * used instead of yield* for generator ...')` for `yield coro` (Python says `yield from`).
+ * The first
  * step is scheduled with `callSoon` when the task is created, so the coroutine does
  * not start until the creator yields to the loop. When the coroutine returns, the task
  * finishes with its value; when it throws, with its exception; when it throws
@@ -308,7 +312,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
       // A bare yield gives up the loop for one iteration.
       this._scheduleStep(undefined);
     } else {
-      this._scheduleStep(new TypeError(badYieldMessage(this, result)));
+      this._scheduleStep(new RuntimeError(badYieldMessage(this, result)));
     }
   }
 
