@@ -13,6 +13,7 @@ for (const chapter of chapters()) {
       await page.goto(chapter.url);
       const ids = await page.locator("section[data-cell]").evaluateAll((cells) => cells.map((cell) => cell.id));
       expect(ids).toEqual(chapter.cells.map((cell) => cell.id));
+      expect(ids.length, "cells on the page vs ```ts runnable fences in the MDX").toBe(chapter.runnableFences);
     });
 
     for (const cell of chapter.cells) {

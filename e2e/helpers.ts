@@ -3,11 +3,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { extractCellsFromSource, type Cell } from "../src/markdown/cells.ts";
+import { countCellFences } from "../src/markdown/fence-count.ts";
 
 export interface ChapterInfo {
   id: string;
   url: string;
   cells: Cell[];
+  /** How many ` ```ts runnable ` fences the MDX has, counted without the parser. */
+  runnableFences: number;
 }
 
 const CONTENT = join(import.meta.dirname, "..", "content");
@@ -19,8 +22,9 @@ export function chapters(): ChapterInfo[] {
     .sort()
     .map((name) => {
       const id = basename(name, ".mdx");
-      const cells = extractCellsFromSource(readFileSync(join(CONTENT, name), "utf8"), `content/${name}`);
-      return { id, url: `/${id}/`, cells };
+      const text = readFileSync(join(CONTENT, name), "utf8");
+      const cells = extractCellsFromSource(text, `content/${name}`);
+      return { id, url: `/${id}/`, cells, runnableFences: countCellFences(text).runnable };
     });
 }
 

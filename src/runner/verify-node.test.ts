@@ -1,7 +1,8 @@
 /**
  * Every runnable cell of every chapter, run by real Node over the exact file tree the
  * WebContainer mounts (./files.ts), with its stdout and stderr compared to the chapter's
- * expected output (a line `…` matches any lines). Stack traces are compared as the reader
+ * expected output (a line `…` matches any lines), and its exit code with 0 (./cell-check.ts).
+ * Stack traces are compared as the reader
  * sees them in the browser: rewritten to `snippet.ts:LINE:COL` (./stack.ts).
  *
  * One test per cell, named `chapter › cell-id`. Needs the built library: `npm run build:loop`.
@@ -13,7 +14,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractCellsFromSource, type Cell } from "../markdown/cells.ts";
-import { checkOutput } from "../markdown/expected.ts";
+import { cellProblems, type CellRun } from "./cell-check.ts";
 import { ENTRY, buildFileTree, libraryTree, snippetFiles } from "./files.ts";
 import { readLibraryFiles } from "./library-node.ts";
 import type { FileTree } from "./runtime.ts";
@@ -72,11 +73,6 @@ async function runInNode(tree: FileTree, timeoutMs: number): Promise<Outcome> {
   }
 }
 
-function mismatch(stream: string, expected: string, actual: string): string {
-  const { departsAt } = checkOutput(expected, actual);
-  return `${stream} differs from the expected output at line ${(departsAt ?? 0) + 1}.\n--- expected\n${expected}\n--- actual\n${actual}`;
-}
-
 let library: FileTree | undefined;
 let libraryError: unknown;
 try {
@@ -84,6 +80,29 @@ try {
 } catch (error) {
   libraryError = error;
 }
+
+async function runCell(cell: Pick<Cell, "code" | "files" | "timeoutMs">): Promise<CellRun> {
+  if (!library) throw libraryError;
+  const outcome = await runInNode(buildFileTree(snippetFiles(cell), library), cell.timeoutMs);
+  return { ...outcome, ...(outcome.timedOut ? { reason: "timeout" as const } : {}) };
+}
+
+describe("the Node check itself", () => {
+  // A check that ignored exit codes would pass this cell: its output is right.
+  it("fails a cell whose output is right but which sets process.exitCode = 3", async () => {
+    const cell = { code: 'console.log("hi");\nprocess.exitCode = 3;', files: [], timeoutMs: 10_000, expected: "hi" };
+    const run = await runCell(cell);
+    expect(run).toMatchObject({ stdout: "hi\n", code: 3 });
+    expect(cellProblems(cell, run)).toEqual(["exited with code 3, not 0"]);
+  });
+
+  it("fails a cell that throws after printing what was expected", async () => {
+    const cell = { code: 'console.log("hi");\nthrow new Error("late");', files: [], timeoutMs: 10_000, expected: "hi" };
+    const problems = cellProblems(cell, await runCell(cell));
+    expect(problems[0]).toBe("exited with code 1, not 0");
+    expect(problems[1]).toMatch(/^stderr differs/);
+  });
+});
 
 const files = await chapters(contentDir);
 const sources = await Promise.all(files.map((file) => readFile(file, "utf8")));
@@ -106,16 +125,8 @@ describe("every cell runs under Node with its expected output", () => {
     }
     for (const cell of cells) {
       it(`${chapter} › ${cell.id}`, { timeout: cell.timeoutMs + 10_000 }, async () => {
-        if (!library) throw libraryError;
-        const tree = buildFileTree(snippetFiles(cell), library);
-        const outcome = await runInNode(tree, cell.timeoutMs);
-        const where = `${relative(root, file)}:${cell.line}`;
-        expect(outcome.timedOut, `${where}: timed out after ${cell.timeoutMs} ms\n${outcome.stdout}${outcome.stderr}`).toBe(false);
-        const stdout = checkOutput(cell.expected, outcome.stdout);
-        expect(stdout.matches, `${where}: ${mismatch("stdout", cell.expected, outcome.stdout)}\n--- stderr\n${outcome.stderr}`).toBe(true);
-        const expectedStderr = cell.expectedStderr ?? "";
-        const stderr = checkOutput(expectedStderr, outcome.stderr);
-        expect(stderr.matches, `${where}: ${mismatch("stderr", expectedStderr, outcome.stderr)}`).toBe(true);
+        const problems = cellProblems(cell, await runCell(cell));
+        expect(problems, `${relative(root, file)}:${cell.line}: ${problems.join("\n")}`).toEqual([]);
       });
     }
   });

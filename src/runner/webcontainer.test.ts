@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OUTPUT_LIMITS } from "./output-cap.ts";
 import type { RunEvent } from "./runtime.ts";
 import { FakeWebContainer } from "./testing/fake-webcontainer.ts";
 import { transpile } from "./transpile.ts";
@@ -121,5 +122,35 @@ describe("WebContainerRuntime", () => {
     expect(process.killed).toBe(true);
     expect(text(events)).toBe("1\n2\n3\n");
     expect(events.at(-1)).toMatchObject({ type: "status", text: expect.stringMatching(/^Output truncated/) });
+  });
+
+  // The real default cap, as readers get it: no limits passed to the runtime.
+  it("stops at the default cap of 5,000 lines", async () => {
+    const { container, events, run } = setup();
+    const process = await container.nextProcess();
+    process.write(Array.from({ length: OUTPUT_LIMITS.lines + 10 }, (_, i) => `${i}\r\n`).join(""));
+    expect(await run).toMatchObject({ code: null, reason: "output-limit" });
+    const out = text(events);
+    expect(out.split("\n").length - 1).toBe(5_000);
+    expect(out.endsWith("\n4999\n")).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: "status", text: expect.stringContaining("5,000 lines or 256 K characters") });
+  });
+
+  it("stops at the default cap of 256 K characters", async () => {
+    const { container, events, run } = setup();
+    const process = await container.nextProcess();
+    const line = `${"x".repeat(99)}\r\n`; // 100 characters once \r\n is \n
+    process.write(line.repeat(3_000)); // 300,000 characters in 3,000 lines: under the line cap
+    expect(await run).toMatchObject({ code: null, reason: "output-limit" });
+    expect(text(events).length).toBe(256 * 1024);
+  });
+
+  it("lets output just under the default cap through, and exits normally", async () => {
+    const { container, events, run } = setup();
+    const process = await container.nextProcess();
+    process.write(Array.from({ length: OUTPUT_LIMITS.lines }, (_, i) => `${i}\r\n`).join(""));
+    process.end(0);
+    expect(await run).toMatchObject({ code: 0 });
+    expect(text(events).split("\n").length - 1).toBe(5_000);
   });
 });

@@ -61,6 +61,26 @@ describe("OutputChannel", () => {
     expect(out.closed).toBe(true);
   });
 
+  it("caps at the default 5,000 lines when given no limits, as the worker entry builds it", () => {
+    const posted: FromWorker[] = [];
+    const out = new OutputChannel({ post: (message) => posted.push(message), schedule: () => {}, now: () => 0 });
+    for (let i = 0; i < 6_000; i++) out.write(i % 2 === 0 ? 0 : 1, `${i}\n`);
+    const text = posted.flatMap((m) => (m.type === "output" ? m.chunks.map((c) => c[1]) : [])).join("");
+    expect(text.split("\n").length - 1).toBe(5_000);
+    expect(text.endsWith("\n4999\n")).toBe(true);
+    expect(posted.at(-1)).toEqual({ type: "limit" });
+  });
+
+  it("caps at the default 256 K characters when given no limits", () => {
+    const posted: FromWorker[] = [];
+    const out = new OutputChannel({ post: (message) => posted.push(message), schedule: () => {}, now: () => 0 });
+    const line = `${"y".repeat(99)}\n`;
+    for (let i = 0; i < 3_000; i++) out.write(0, line);
+    const text = posted.flatMap((m) => (m.type === "output" ? m.chunks.map((c) => c[1]) : [])).join("");
+    expect(text.length).toBe(256 * 1024);
+    expect(posted.at(-1)).toEqual({ type: "limit" });
+  });
+
   it("drops writes after close", () => {
     const { out, posted, runTasks } = channel();
     out.write(0, "kept\n");

@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractCellsFromSource } from "../markdown/cells.ts";
-import { checkOutput } from "../markdown/expected.ts";
+import { cellProblems } from "./cell-check.ts";
 import { bundleLibrary } from "./library-bundle.ts";
 import type { RunEvent } from "./runtime.ts";
 import type { HarnessOptions, HarnessRun } from "./testing/harness.ts";
@@ -227,16 +227,24 @@ describe.skipIf(!existsSync(CHROMIUM))("the worker runtime in Chromium", () => {
     expect(error).toEqual({ name: "SnippetSyntaxError", message: "snippet.ts:2:11: Unexpected token", line: 2, column: 11 });
   });
 
+  // A check that ignored exit codes would pass this cell: its output is right.
+  it("the chapter check fails a cell that prints what is expected but sets process.exitCode = 3", async () => {
+    const cell = { expected: "hi" };
+    const { events, result } = await run('console.log("hi");\nprocess.exitCode = 3;');
+    expect(result.code).toBe(3);
+    expect(cellProblems(cell, { stdout: stream(events, "stdout"), stderr: stream(events, "stderr"), code: result.code })).toEqual([
+      "exited with code 3, not 0",
+    ]);
+  });
+
   // The same cells src/runner/verify-node.test.ts runs under Node: the worker must agree.
   for (const { name, cell } of chapterCells) {
     it(`prints what the chapter expects: ${name}`, { timeout: cell.timeoutMs + 10_000 }, async () => {
       const { events, result } = await run(cell.code, { files: cell.files, timeoutMs: cell.timeoutMs });
       const stdout = stream(events, "stdout");
       const stderr = stream(events, "stderr");
-      const details = `--- stdout\n${stdout}--- stderr\n${stderr}`;
-      expect(checkOutput(cell.expected, stdout).matches, details).toBe(true);
-      expect(checkOutput(cell.expectedStderr ?? "", stderr).matches, details).toBe(true);
-      expect(result.reason).toBeUndefined();
+      const problems = cellProblems(cell, { stdout, stderr, code: result.code, ...(result.reason ? { reason: result.reason } : {}) });
+      expect(problems, problems.join("\n")).toEqual([]);
     });
   }
 });

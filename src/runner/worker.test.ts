@@ -103,6 +103,30 @@ describe("WorkerRuntime", () => {
     expect(events[0]).toEqual({ type: "stdout", text: "1\n2\n" });
   });
 
+  // The real default cap, as readers get it: no limits passed to the runtime.
+  it("enforces the default cap of 5,000 lines itself", async () => {
+    const { events, run, started } = setup();
+    const worker = await started();
+    worker.send({ type: "output", chunks: [[0, Array.from({ length: 5_001 }, (_, i) => `${i}\n`).join("")]] });
+    expect(await run).toMatchObject({ code: null, reason: "output-limit" });
+    const out = events.filter((e) => e.type === "stdout").map((e) => e.text).join("");
+    expect(out.split("\n").length - 1).toBe(5_000);
+    expect(out.endsWith("\n4999\n")).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: "status", text: expect.stringContaining("5,000 lines or 256 K characters") });
+  });
+
+  it("enforces the default cap of 256 K characters itself, stdout and stderr together", async () => {
+    const { events, run, started } = setup();
+    const worker = await started();
+    const half = `${"x".repeat(99)}\n`.repeat(1_500); // 150,000 characters in 1,500 lines
+    worker.send({ type: "output", chunks: [[0, half], [1, half]] });
+    expect(await run).toMatchObject({ code: null, reason: "output-limit" });
+    const stdout = events.filter((e) => e.type === "stdout").map((e) => e.text).join("");
+    const stderr = events.filter((e) => e.type === "stderr").map((e) => e.text).join("");
+    expect(stdout.length).toBe(150_000);
+    expect(stdout.length + stderr.length).toBe(256 * 1024);
+  });
+
   it("passes on a worker's fatal message from before the run", async () => {
     const workers: FakeWorker[] = [];
     const runtime = new WorkerRuntime({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!) });
