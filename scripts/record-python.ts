@@ -101,7 +101,11 @@ for (const file of await chapters(join(root, "content"))) {
       continue;
     }
     const run = await runTwin(interpreter, cell.python, cell.timeoutMs * 3);
-    if (run.code !== 0) console.log(`${where}: the twin exited with ${run.code}\n${run.stderr}`);
+    if (run.code !== 0) {
+      // Every chapter cell must exit 0 (src/runner/cell-check.ts); so must its twin.
+      console.log(`${where}: the twin exited with ${run.code}\n${run.stderr}`);
+      problems++;
+    }
     else if (run.stderr !== "") console.log(`${where}: the twin wrote to stderr (not recorded):\n${run.stderr}`);
     const actual = run.stdout.replace(/\r\n/g, "\n").replace(/\n$/, "");
     const hash = twinHash(cell.python);
