@@ -87,6 +87,14 @@ describe("remarkCells", () => {
     expect(code.match(/language-python/g)).toHaveLength(1);
   });
 
+  it("consumes a cell's output python block, which reaches the page inside the cell", async () => {
+    const source = `${fence}python\nprint(True)\n${fence}\n\n${fence}ts runnable\nconsole.log(true);\n${fence}\n\n${fence}output\ntrue\n${fence}\n\n${fence}output python twin=abcd1234 rules=bools\nTrue\n${fence}\n`;
+    const code = await compile(source);
+    expect(code.match(/<NotebookCell /g)).toHaveLength(1);
+    expect(code).not.toMatch(/language-(output|python)/);
+    expect(code).toContain('"pythonExpected":"True","pythonRecord":{"rules":["bools"],"line":13,"twin":"abcd1234"}');
+  });
+
   it("fails the build on a runnable block without an output block, naming file and line", async () => {
     const source = `# Broken\n\nText.\n\n${fence}ts runnable\nconsole.log(1);\n${fence}\n\nMore text.\n`;
     await expect(compile(source, "content/broken.mdx")).rejects.toThrow(
