@@ -88,8 +88,9 @@ let problems = 0;
 
 for (const file of await chapters(join(root, "content"))) {
   const path = relative(root, file);
-  let lines = (await readFile(file, "utf8")).split("\n");
-  const { cells } = scanChapter(mdxToMdast(lines.join("\n")) as Root, path);
+  const original = await readFile(file, "utf8");
+  const lines = original.split("\n");
+  const { cells } = scanChapter(mdxToMdast(original) as Root, path);
   // Edit from the bottom up, so that earlier line numbers stay right.
   for (const blocks of [...cells].reverse()) {
     const { cell } = blocks;
@@ -136,7 +137,8 @@ for (const file of await chapters(join(root, "content"))) {
       lines.splice(after, 0, "", ...block);
     }
   }
-  if (!checkOnly) await writeFile(file, lines.join("\n"));
+  const updated = lines.join("\n");
+  if (!checkOnly && updated !== original) await writeFile(file, updated);
 }
 
 if (checkOnly && problems > 0) {
