@@ -168,6 +168,9 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
     const python = before?.type === "code" && before.lang === "python" ? before : undefined;
     claimed.add(output);
     if (stderr) claimed.add(stderr);
+    // ` ```output python `: the twin's recorded stdout, checked by the Python side, not here.
+    const pythonOutput = siblings[index + (stderr ? 3 : 2)];
+    if (pythonOutput?.type === "code" && pythonOutput.lang === "output" && pythonOutput.meta === "python") claimed.add(pythonOutput);
 
     const position = cells.length + 1;
     const id = meta.get("id") ?? `cell-${position}`;
