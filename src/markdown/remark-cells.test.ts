@@ -142,7 +142,14 @@ describe("extractCellsFromSource", () => {
     expect(cellsOf(source).map((c) => [c.code, c.expected, c.line])).toEqual([["x", "1", 3]]);
   });
 
+  it("accepts the twin's recorded stdout, an `output python` block, after a cell's output (or stderr)", () => {
+    const twin = `${fence}output python\nPy\n${fence}`;
+    const source = `${fence}ts runnable\nx\n${fence}\n\n${fence}output\n1\n${fence}\n\n${twin}\n\n${fence}ts runnable\ny\n${fence}\n\n${fence}output\n2\n${fence}\n\n${fence}stderr\ne\n${fence}\n\n${twin}\n`;
+    expect(cellsOf(source).map((c) => [c.code, c.expected])).toEqual([["x", "1"], ["y", "2"]]);
+  });
+
   it.each([
+    [`Text.\n\n${fence}output python\n1\n${fence}`, /fixture\.mdx:3: an `output` block must directly follow/],
     [`${fence}ts runnable\nx\n${fence}\n\nText.\n\n${fence}output\n${fence}`, /fixture\.mdx:1: .*followed by an `output` block/],
     [`${fence}ts runnable\nx\n${fence}`, /fixture\.mdx:1: .*followed by an `output` block/],
     [`Text.\n\n${fence}output\n1\n${fence}`, /fixture\.mdx:3: an `output` block must directly follow/],
