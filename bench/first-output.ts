@@ -12,7 +12,7 @@ import { chromium } from "@playwright/test";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = 4399;
 const origin = `http://localhost:${port}`;
-const chapter = "/03-asyncio-walkthrough/";
+const chapter = "/05-inside-coroutines/";
 const cellId = "coroutine-object"; // prints synchronously, without waiting on a timer
 const runs = 9;
 
