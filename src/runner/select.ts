@@ -10,7 +10,8 @@
 import type { Runtime } from "./runtime.ts";
 import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcontainer-boot.ts";
 
-export type RuntimeName = Runtime["name"];
+/** The runtimes that run TypeScript cells (Python has its own, ./python.ts). */
+export type RuntimeName = Exclude<Runtime["name"], "pyodide">;
 
 /**
  * What the reader may choose: a runtime, or "auto" (no stored choice: the WebContainer when the

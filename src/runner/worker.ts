@@ -67,7 +67,11 @@ export class WorkerRuntime implements Runtime {
   prewarm(): void {
     if (this._spare) return;
     const spare: Spare = { worker: this._createWorker(), early: [] };
-    spare.worker.onmessage = (event) => spare.early.push(event.data);
+    spare.worker.onmessage = (event) => {
+      // Loading progress is stale once the worker is ready: a run that takes it sees none.
+      if (event.data.type === "ready") spare.early = spare.early.filter((message) => message.type !== "status");
+      spare.early.push(event.data);
+    };
     spare.worker.onerror = (event) => {
       event.preventDefault?.();
       spare.early.push({ type: "fatal", message: failure(event) });
@@ -130,8 +134,11 @@ export class WorkerRuntime implements Runtime {
             break;
           case "limit":
             return limit();
+          case "status":
+            onEvent(message.progress ? { type: "status", text: message.text, progress: message.progress } : { type: "status", text: message.text });
+            break;
           case "exit":
-            return finish({ code: message.code });
+            return finish(message.syntaxError ? { code: message.code, syntaxError: message.syntaxError } : { code: message.code });
           case "fatal":
             onEvent({ type: "stderr", text: `${message.message}\n` });
             return finish({ code: 1 });
