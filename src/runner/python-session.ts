@@ -50,7 +50,11 @@ export async function runProgram(pyodide: PyodideAPI, files: FileTree, entry: st
     pyodide.FS.writeFile(full, text);
   }
   pyodide.FS.chdir(HOME);
-  const driver = pyodide.runPython(`${DRIVER}\nrun_main`) as { callPromising(...args: unknown[]): Promise<string>; destroy(): void };
+  // The driver's own namespace, not Pyodide's __main__; its frames say "notebook_driver.py".
+  const namespace = pyodide.toPy({}) as { get(name: string): unknown; destroy(): void };
+  pyodide.runPython(DRIVER, { globals: namespace as never, filename: "notebook_driver.py" });
+  const driver = namespace.get("run_main") as { callPromising(...args: unknown[]): Promise<string>; destroy(): void };
+  namespace.destroy();
   try {
     const outcome = JSON.parse(await driver.callPromising(entry)) as { code: number; syntax: [number, number, string] | null };
     if (!outcome.syntax) return { code: outcome.code };
