@@ -3,17 +3,19 @@
  * directory named after the installed version, so the files can be cached as immutable and a
  * Pyodide upgrade changes every URL at once. Browser-safe: the worker and the build share it.
  */
-import { info } from "pyodide/pyodide-lock.json";
-import { version } from "pyodide/package.json";
+import pyodidePackage from "pyodide/package.json" with { type: "json" };
 
 /** The installed `pyodide` package's version, e.g. "314.0.8". */
-export const PYODIDE_VERSION: string = version;
+export const PYODIDE_VERSION: string = pyodidePackage.version;
 
-/** The CPython it ships, e.g. "3.14.2". */
-export const PYTHON_VERSION: string = info.python;
+/**
+ * The CPython it ships, "3.14": Pyodide's major version is CPython's major and minor (314 is
+ * 3.14). ./python-assets.test.ts checks it against the lock file's `info.python`.
+ */
+export const PYTHON_VERSION: string = `${PYODIDE_VERSION.slice(0, 1)}.${PYODIDE_VERSION.split(".")[0]!.slice(1)}`;
 
 /** What the page says next to Python output, so the reader knows which Python ran. */
-export const PYTHON_LABEL = `CPython ${PYTHON_VERSION.split(".").slice(0, 2).join(".")} in your browser`;
+export const PYTHON_LABEL = `CPython ${PYTHON_VERSION} in your browser`;
 
 /**
  * What Pyodide fetches when it starts, in the order it needs them: the loader, the Emscripten

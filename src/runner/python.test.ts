@@ -102,6 +102,32 @@ describe("PythonRuntime", () => {
   });
 });
 
+describe("PythonRuntime's timeout", () => {
+  it("counts from when Python is loaded, not while it downloads", async () => {
+    const timers: Array<{ callback: () => void; ms: number }> = [];
+    const workers: FakeWorker[] = [];
+    const runtime = new PythonRuntime({
+      createWorker: () => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker;
+      },
+      unavailable: () => undefined,
+      setTimer: (callback, ms) => timers.push({ callback, ms }),
+      clearTimer: () => undefined,
+    });
+    const run = runtime.run({ files: pythonFiles("while True: pass"), entry: PYTHON_ENTRY, timeoutMs: 500, signal: new AbortController().signal }, () => {});
+    await tick();
+    expect(timers.filter((t) => t.ms === 500)).toHaveLength(0);
+    workers[0]!.send({ type: "ready" });
+    const clock = timers.filter((t) => t.ms === 500);
+    expect(clock).toHaveLength(1);
+    clock[0]!.callback();
+    expect(await run).toMatchObject({ code: null, reason: "timeout" });
+    expect(workers[0]!.terminated).toBe(true);
+  });
+});
+
 describe("pythonUnavailable", () => {
   class Suspending {}
   const promising = (): void => undefined;

@@ -66,7 +66,7 @@ export class PythonRuntime implements Runtime {
 
   constructor(options: PythonRuntimeOptions = {}) {
     const { unavailable, ...workerOptions } = options;
-    this._workers = new WorkerRuntime({ createWorker: defaultWorker, ...workerOptions });
+    this._workers = new WorkerRuntime({ createWorker: defaultWorker, ...workerOptions, timeoutFromReady: true });
     this._unavailable = unavailable ?? (() => pythonUnavailable());
   }
 
@@ -80,7 +80,8 @@ export class PythonRuntime implements Runtime {
   }
 
   /**
-   * Runs `request.entry` (e.g. "main.py") of `request.files` like `python3 main.py`. Resolves
+   * Runs `request.entry` (e.g. "main.py") of `request.files` like `python3 main.py`;
+   * `request.timeoutMs` counts from when Python is loaded, not from the call. Resolves
    * as the worker runtime does: the exit code (1 for an uncaught exception, with CPython's
    * traceback on stderr), or `code` null with `reason` "stopped", "timeout" or "output-limit".
    * A program that does not compile exits 1 with CPython's message on stderr and

@@ -26,6 +26,12 @@ export interface WorkerRuntimeOptions {
   now?: () => number;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /**
+   * Start the timeout once the worker says `ready`, not when `run` is called: for a worker
+   * whose loading can take long (Python's 12 MB on a slow network), so a cell is not timed
+   * out while it downloads. Stop still ends the wait at any time.
+   */
+  timeoutFromReady?: boolean;
 }
 
 function defaultWorker(): WorkerLike {
@@ -51,6 +57,7 @@ export class WorkerRuntime implements Runtime {
   private readonly _now: () => number;
   private readonly _setTimer: (callback: () => void, ms: number) => unknown;
   private readonly _clearTimer: (handle: unknown) => void;
+  private readonly _timeoutFromReady: boolean;
 
   constructor(options: WorkerRuntimeOptions = {}) {
     this._createWorker = options.createWorker ?? defaultWorker;
@@ -58,6 +65,7 @@ export class WorkerRuntime implements Runtime {
     this._now = options.now ?? (() => performance.now());
     this._setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
     this._clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as number));
+    this._timeoutFromReady = options.timeoutFromReady ?? false;
   }
 
   /**
@@ -112,7 +120,7 @@ export class WorkerRuntime implements Runtime {
         if (done) return;
         done = true;
         worker.terminate();
-        this._clearTimer(timer);
+        if (timer !== undefined) this._clearTimer(timer);
         request.signal.removeEventListener("abort", onAbort);
         resolve({ ...result, elapsedMs: elapsed() });
         // The next run's worker warms up once this one is over, not competing with it for a core.
@@ -134,6 +142,9 @@ export class WorkerRuntime implements Runtime {
             break;
           case "limit":
             return limit();
+          case "ready":
+            startClock();
+            break;
           case "status":
             onEvent(message.progress ? { type: "status", text: message.text, progress: message.progress } : { type: "status", text: message.text });
             break;
@@ -145,7 +156,11 @@ export class WorkerRuntime implements Runtime {
         }
       };
       const onAbort = (): void => finish({ code: null, reason: "stopped" });
-      const timer = this._setTimer(() => finish({ code: null, reason: "timeout" }), request.timeoutMs);
+      let timer: unknown;
+      const startClock = (): void => {
+        timer ??= this._setTimer(() => finish({ code: null, reason: "timeout" }), request.timeoutMs);
+      };
+      if (!this._timeoutFromReady) startClock();
       request.signal.addEventListener("abort", onAbort, { once: true });
       worker.onmessage = (event) => handle(event.data);
       worker.onerror = (event) => {

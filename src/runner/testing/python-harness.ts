@@ -1,0 +1,78 @@
+/**
+ * The page script of the Python runtime's browser test (../python.browser.test.ts): the real
+ * PythonRuntime and worker, bundled by esbuild, driven from Playwright through `window.python`.
+ */
+import { PythonRuntime, PYTHON_ENTRY, pythonFiles, pythonUnavailable } from "../python.ts";
+import type { RunEvent, RunResult } from "../runtime.ts";
+
+export interface PythonHarnessRun {
+  events: RunEvent[];
+  result: RunResult;
+  /** Milliseconds from calling `run` to the first stdout/stderr event, if any. */
+  firstOutputMs: number | null;
+  /** The longest the page's main thread was blocked during the run (setInterval probe). */
+  longestStallMs: number;
+  /** How many times a 5 ms interval got to run on the page during the run: 0 means frozen. */
+  ticks: number;
+}
+
+export interface PythonHarnessOptions {
+  timeoutMs?: number;
+  /** Abort after this many ms (the Stop button). */
+  stopAfterMs?: number;
+  /** Abort as soon as this text has been printed (Stop once the program is surely running). */
+  stopAfterOutput?: string;
+  limits?: { lines: number; chars: number };
+}
+
+const runtimes = new Map<string, PythonRuntime>();
+
+function runtime(limits?: PythonHarnessOptions["limits"]): PythonRuntime {
+  const key = JSON.stringify(limits ?? null);
+  let found = runtimes.get(key);
+  if (!found) {
+    found = new PythonRuntime({
+      createWorker: () => new Worker("/python-worker.js", { type: "module", name: "python" }) as never,
+      ...(limits ? { limits } : {}),
+    });
+    runtimes.set(key, found);
+  }
+  return found;
+}
+
+async function run(code: string, options: PythonHarnessOptions = {}): Promise<PythonHarnessRun> {
+  const events: RunEvent[] = [];
+  const controller = new AbortController();
+  let firstOutputMs: number | null = null;
+  let longestStallMs = 0;
+  let ticks = 0;
+  let last = performance.now();
+  let printed = "";
+  const probe = setInterval(() => {
+    ticks++;
+    const now = performance.now();
+    longestStallMs = Math.max(longestStallMs, now - last);
+    last = now;
+  }, 5);
+  if (options.stopAfterMs !== undefined) setTimeout(() => controller.abort(), options.stopAfterMs);
+  const start = performance.now();
+  const result = await runtime(options.limits).run(
+    { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: options.timeoutMs ?? 10_000, signal: controller.signal },
+    (event) => {
+      if (firstOutputMs === null && event.type !== "status") firstOutputMs = performance.now() - start;
+      events.push(event);
+      if (event.type === "stdout" && options.stopAfterOutput !== undefined) {
+        printed += event.text;
+        if (printed.includes(options.stopAfterOutput)) controller.abort();
+      }
+    },
+  );
+  clearInterval(probe);
+  return { events, result, firstOutputMs, longestStallMs, ticks };
+}
+
+(globalThis as unknown as { python: unknown }).python = {
+  run,
+  prewarm: (limits?: PythonHarnessOptions["limits"]) => runtime(limits).prewarm(),
+  unavailable: () => pythonUnavailable() ?? null,
+};
