@@ -159,6 +159,24 @@ const bad = program("bad.py", lines("import asyncio", "", "async def main():", "
 
 const exit3 = program("exit3.py", lines("import sys", 'print("bye")', "sys.exit(3)"));
 
+const forever = program(
+  "forever.py",
+  lines(
+    "import asyncio",
+    "loop = asyncio.new_event_loop()",
+    "loop.call_later(0.02, print, 'timer')",
+    "loop.call_soon(print, 'soon')",
+    "loop.call_later(0.05, loop.stop)",
+    "loop.run_forever()",
+    "print('stopped')",
+    "loop.close()",
+  ),
+);
+
+const patch = program("patch.py", lines("import asyncio, difflib", "asyncio.sleep = None", "difflib.patched = True", "print('patched')"));
+
+const fresh = program("fresh.py", lines("import difflib", "print(hasattr(difflib, 'patched'))"));
+
 describe("Pyodide's asyncio under Node with JSPI", () => {
   it("runs on Node 24 or later (JSPI behind a flag; Node 20 cannot)", () => {
     expect(Number(process.versions.node.split(".")[0])).toBeGreaterThanOrEqual(24);
@@ -219,5 +237,19 @@ describe("Pyodide's asyncio under Node with JSPI", () => {
     const { stdout, code } = await exit3();
     expect(stdout).toBe("bye\n");
     expect(code).toBe(3);
+  });
+
+  it("runs loop.run_forever() until loop.stop(), as CPython does", { timeout: TIMEOUT }, async () => {
+    const { stdout, code } = await forever();
+    expect(stdout).toBe(lines("soon", "timer", "stopped"));
+    expect(code).toBe(0);
+  });
+
+  it("says an interpreter is fresh after a program, and unfit once a program patched a module", { timeout: TIMEOUT }, async () => {
+    expect(await tour()).toMatchObject({ reusable: true, changes: [] });
+    expect(await patch()).toMatchObject({ stdout: "patched\n", reusable: false, changes: ["asyncio.sleep"] });
+    // difflib was imported by the program, so it was unloaded: the next program imports a fresh
+    // one. asyncio.sleep is still rebound (the page would have started a new interpreter).
+    expect(await fresh()).toMatchObject({ stdout: "False\n", reusable: false, changes: ["asyncio.sleep"] });
   });
 });

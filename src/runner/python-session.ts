@@ -1,7 +1,7 @@
 /**
- * Running one program in a loaded Pyodide, shared by the browser worker (./python-worker.ts)
- * and the Node-side tests: the program's files go into the interpreter's home directory, its
- * output to `write`, and ./python-driver.ts runs it like `python3 main.py`.
+ * Running programs in a loaded Pyodide, shared by the browser worker (./python-worker.ts) and
+ * the Node-side tests: each program's files go into a directory of their own, its output to
+ * `write`, and ./python-driver.ts runs it like `python3 main.py`.
  */
 import type { PyodideAPI } from "pyodide";
 import { DRIVER } from "./python-driver.ts";
@@ -14,9 +14,13 @@ export type PythonStream = 0 | 1;
 export interface ProgramResult {
   code: number;
   syntaxError?: SyntaxErrorInfo;
+  /** The interpreter is as fresh as a new one: it may run the next program. */
+  reusable: boolean;
+  /** What the program changed that made it unfit, e.g. ["asyncio.sleep"] (at most 10). */
+  changes: string[];
 }
 
-/** The working directory (Pyodide's HOME) where a program's files are written. */
+/** Where a program's files are written: a directory of its own under Pyodide's HOME. */
 export const HOME = "/home/pyodide";
 
 /**
@@ -38,29 +42,46 @@ export function captureOutput(pyodide: PyodideAPI, write: (stream: PythonStream,
   }
 }
 
+type RunMain = { callPromising(...args: unknown[]): Promise<string> };
+const drivers = new WeakMap<PyodideAPI, { runMain: RunMain; runs: number }>();
+
+/** The driver, loaded once per interpreter: loading it again would rebind what it patched. */
+function driverOf(pyodide: PyodideAPI): { runMain: RunMain; runs: number } {
+  let driver = drivers.get(pyodide);
+  if (!driver) {
+    // Its own namespace, not Pyodide's __main__; its frames say "notebook_driver.py".
+    const namespace = pyodide.toPy({}) as { get(name: string): unknown; destroy(): void };
+    pyodide.runPython(DRIVER, { globals: namespace as never, filename: "notebook_driver.py" });
+    driver = { runMain: namespace.get("run_main") as RunMain, runs: 0 };
+    namespace.destroy();
+    drivers.set(pyodide, driver);
+  }
+  return driver;
+}
+
 /**
- * Runs `entry` of `files` once in this interpreter (a worker runs one program: the interpreter
- * is not reset afterwards). Resolves with the exit code; a program that does not compile gives 1
- * and where it failed. Needs JS Promise Integration (`asyncio.run` suspends the WebAssembly stack).
+ * Runs `entry` of `files` in this interpreter, in a directory of its own (the working
+ * directory while it runs). Resolves with the exit code, where it failed to compile, and
+ * whether the interpreter may run another program (see ./python-driver.ts). Needs JS Promise
+ * Integration: `asyncio.run` suspends the WebAssembly stack.
  */
 export async function runProgram(pyodide: PyodideAPI, files: FileTree, entry: string): Promise<ProgramResult> {
+  const driver = driverOf(pyodide);
+  const dir = `${HOME}/run-${++driver.runs}`;
   for (const [path, text] of Object.entries(files)) {
-    const full = `${HOME}/${path}`;
+    const full = `${dir}/${path}`;
     pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
     pyodide.FS.writeFile(full, text);
   }
-  pyodide.FS.chdir(HOME);
-  // The driver's own namespace, not Pyodide's __main__; its frames say "notebook_driver.py".
-  const namespace = pyodide.toPy({}) as { get(name: string): unknown; destroy(): void };
-  pyodide.runPython(DRIVER, { globals: namespace as never, filename: "notebook_driver.py" });
-  const driver = namespace.get("run_main") as { callPromising(...args: unknown[]): Promise<string>; destroy(): void };
-  namespace.destroy();
-  try {
-    const outcome = JSON.parse(await driver.callPromising(entry)) as { code: number; syntax: [number, number, string] | null };
-    if (!outcome.syntax) return { code: outcome.code };
-    const [line, column, reason] = outcome.syntax;
-    return { code: outcome.code, syntaxError: { message: `${entry}:${line}:${column}: ${reason}`, path: entry, line, column } };
-  } finally {
-    driver.destroy();
-  }
+  pyodide.FS.chdir(dir);
+  const outcome = JSON.parse(await driver.runMain.callPromising(entry)) as {
+    code: number;
+    syntax: [number, number, string] | null;
+    reusable: boolean;
+    changes: string[];
+  };
+  const { code, reusable, changes } = outcome;
+  if (!outcome.syntax) return { code, reusable, changes };
+  const [line, column, reason] = outcome.syntax;
+  return { code, syntaxError: { message: `${entry}:${line}:${column}: ${reason}`, path: entry, line, column }, reusable, changes };
 }

@@ -2,10 +2,11 @@
  * The Python runtime's Web Worker: CPython (Pyodide) running one program like `python3 main.py`.
  *
  * It starts loading Pyodide from the site's own copy (./python-assets.ts) as soon as it exists,
- * reporting progress (bytes, then stages), says `ready`, runs the one program it is given
- * (./python-session.ts) and reports its exit. Output is batched and capped like the TypeScript
- * worker's (./worker-output.ts). Stop, the timeout and the cap terminate the worker: the page
- * does that (./python.ts, through ./worker.ts).
+ * reporting progress (bytes, then stages), says `ready`, runs the programs it is given one at a
+ * time (./python-session.ts) and reports each exit, saying whether the interpreter is fresh
+ * enough for another. Output is batched and capped like the TypeScript worker's
+ * (./worker-output.ts). Stop, the timeout and the cap terminate the worker: the page does that
+ * (./python.ts, through ./worker.ts).
  */
 import type { PyodideAPI } from "pyodide";
 import { PYODIDE_DIR } from "./python-assets.ts";
@@ -27,14 +28,17 @@ const post = (message: FromWorker): void => scope.postMessage(message);
 const internal = new MessageChannel();
 const queue: Array<() => void> = [];
 internal.port1.onmessage = () => queue.shift()?.();
-const output = new OutputChannel({
-  post,
-  schedule: (callback) => {
-    queue.push(callback);
-    internal.port2.postMessage(null);
-  },
-  now: () => performance.now(),
-});
+/** Each run's output: batched and capped per program. */
+const channel = (): OutputChannel =>
+  new OutputChannel({
+    post,
+    schedule: (callback) => {
+      queue.push(callback);
+      internal.port2.postMessage(null);
+    },
+    now: () => performance.now(),
+  });
+let output = channel();
 
 /** The site's Pyodide directory, e.g. "https://example.org/pyodide/314.0.8/". */
 function baseUrl(): string {
@@ -116,10 +120,16 @@ scope.addEventListener("message", async (event) => {
   } catch {
     return; // `fatal` said why
   }
+  output = channel();
   try {
     const result = await runProgram(pyodide, files, entry);
     output.close();
-    post({ type: "exit", code: result.code, ...(result.syntaxError ? { syntaxError: result.syntaxError } : {}) });
+    post({
+      type: "exit",
+      code: result.code,
+      reusable: result.reusable,
+      ...(result.syntaxError ? { syntaxError: result.syntaxError } : {}),
+    });
   } catch (error) {
     output.close();
     post({ type: "fatal", message: `Python failed: ${error instanceof Error ? error.message : String(error)}` });

@@ -74,7 +74,12 @@ export class WorkerRuntime implements Runtime {
    */
   prewarm(): void {
     if (this._spare) return;
-    const spare: Spare = { worker: this._createWorker(), early: [] };
+    this._keep(this._createWorker(), []);
+  }
+
+  /** Makes `worker` the spare, collecting what it says until a run takes it. */
+  private _keep(worker: WorkerLike, early: FromWorker[]): void {
+    const spare: Spare = { worker, early };
     spare.worker.onmessage = (event) => {
       // Loading progress is stale once the worker is ready: a run that takes it sees none.
       if (event.data.type === "ready") spare.early = spare.early.filter((message) => message.type !== "status");
@@ -116,10 +121,12 @@ export class WorkerRuntime implements Runtime {
     const cap = new OutputCap(this._limits);
     return new Promise<RunResult>((resolve) => {
       let done = false;
-      const finish = (result: Omit<RunResult, "elapsedMs">): void => {
+      const finish = (result: Omit<RunResult, "elapsedMs">, reusable = false): void => {
         if (done) return;
         done = true;
-        worker.terminate();
+        // A worker that ended cleanly and says its state is fresh again runs the next program.
+        if (reusable && !this._spare) this._keep(worker, [{ type: "ready" }]);
+        else worker.terminate();
         if (timer !== undefined) this._clearTimer(timer);
         request.signal.removeEventListener("abort", onAbort);
         resolve({ ...result, elapsedMs: elapsed() });
@@ -149,7 +156,7 @@ export class WorkerRuntime implements Runtime {
             onEvent(message.progress ? { type: "status", text: message.text, progress: message.progress } : { type: "status", text: message.text });
             break;
           case "exit":
-            return finish(message.syntaxError ? { code: message.code, syntaxError: message.syntaxError } : { code: message.code });
+            return finish(message.syntaxError ? { code: message.code, syntaxError: message.syntaxError } : { code: message.code }, message.reusable);
           case "fatal":
             onEvent({ type: "stderr", text: `${message.message}\n` });
             return finish({ code: 1 });
