@@ -108,11 +108,20 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
     expect(events.slice(firstOutput).some((e) => e.type === "status")).toBe(false);
   });
 
-  it("gives the next run a fresh interpreter, loaded from the HTTP cache, not the network", { timeout: LOAD }, async () => {
-    const first = await run("import sys\nsys.modules['__main__'].leak = 1\nimport json\njson.leak = 1\nprint('set')");
-    expect(stream(first.events, "stdout")).toBe("set\n");
-    const { events } = await run("import json\nprint(hasattr(json, 'leak'))");
+  it("runs the next program in the same interpreter while it stays fresh, else in a new one from the HTTP cache", { timeout: LOAD }, async () => {
+    const workers = (): Promise<number> => page.evaluate(() => (globalThis as unknown as { python: { workersCreated(): number } }).python.workersCreated());
+    const before = await workers();
+    const clean = await run("import difflib\ndifflib.mark = 1\nprint('clean')");
+    expect(stream(clean.events, "stdout")).toBe("clean\n");
+    const reused = await run("import difflib\nprint(hasattr(difflib, 'mark'))");
+    expect(stream(reused.events, "stdout")).toBe("False\n"); // difflib was unloaded after the first
+    expect(await workers()).toBe(before);
+
+    const patching = await run("import asyncio\nasyncio.sleep = print\nprint('patched')");
+    expect(stream(patching.events, "stdout")).toBe("patched\n");
+    const { events } = await run("import asyncio\nprint(asyncio.sleep is print)");
     expect(stream(events, "stdout")).toBe("False\n");
+    expect(await workers()).toBeGreaterThan(before);
     for (const file of PYODIDE_FILES) expect(server!.requests.get(`/${PYODIDE_DIR}${file}`), file).toBe(1);
   });
 

@@ -102,6 +102,26 @@ describe("PythonRuntime", () => {
   });
 });
 
+describe("PythonRuntime's workers", () => {
+  it("keeps a worker whose interpreter is still fresh for the next run, and ends one that is not", async () => {
+    const { runtime, workers } = setup();
+    const next = (code: string) =>
+      runtime.run({ files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: 10_000, signal: new AbortController().signal }, () => {});
+    const first = next("print(1)");
+    await tick();
+    workers[0]!.send({ type: "exit", code: 0, reusable: true });
+    await first;
+    expect(workers[0]!.terminated).toBe(false);
+    const second = next("print(2)");
+    await tick();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.received.filter((m) => m.type === "run")).toHaveLength(2);
+    workers[0]!.send({ type: "exit", code: 0, reusable: false });
+    await second;
+    expect(workers[0]!.terminated).toBe(true);
+  });
+});
+
 describe("PythonRuntime's timeout", () => {
   it("counts from when Python is loaded, not while it downloads", async () => {
     const timers: Array<{ callback: () => void; ms: number }> = [];

@@ -124,14 +124,15 @@ export class WorkerRuntime implements Runtime {
       const finish = (result: Omit<RunResult, "elapsedMs">, reusable = false): void => {
         if (done) return;
         done = true;
-        // A worker that ended cleanly and says its state is fresh again runs the next program.
-        if (reusable && !this._spare) this._keep(worker, [{ type: "ready" }]);
-        else worker.terminate();
         if (timer !== undefined) this._clearTimer(timer);
         request.signal.removeEventListener("abort", onAbort);
+        // A worker that ended cleanly and says its state is fresh again runs the next program.
+        const kept = reusable && !this._spare;
+        if (kept) this._keep(worker, [{ type: "ready" }]);
+        else worker.terminate();
         resolve({ ...result, elapsedMs: elapsed() });
         // The next run's worker warms up once this one is over, not competing with it for a core.
-        this._setTimer(() => this.prewarm(), 0);
+        if (!kept) this._setTimer(() => this.prewarm(), 0);
       };
       const limit = (): void => {
         onEvent({ type: "status", text: truncationNotice(this._limits) });

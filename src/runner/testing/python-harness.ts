@@ -26,13 +26,17 @@ export interface PythonHarnessOptions {
 }
 
 const runtimes = new Map<string, PythonRuntime>();
+let workersCreated = 0;
 
 function runtime(limits?: PythonHarnessOptions["limits"]): PythonRuntime {
   const key = JSON.stringify(limits ?? null);
   let found = runtimes.get(key);
   if (!found) {
     found = new PythonRuntime({
-      createWorker: () => new Worker("/python-worker.js", { type: "module", name: "python" }) as never,
+      createWorker: () => {
+        workersCreated++;
+        return new Worker("/python-worker.js", { type: "module", name: "python" }) as never;
+      },
       ...(limits ? { limits } : {}),
     });
     runtimes.set(key, found);
@@ -75,4 +79,5 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
   run,
   prewarm: (limits?: PythonHarnessOptions["limits"]) => runtime(limits).prewarm(),
   unavailable: () => pythonUnavailable() ?? null,
+  workersCreated: () => workersCreated,
 };
