@@ -20,8 +20,10 @@ export interface PythonHarnessOptions {
   timeoutMs?: number;
   /** Abort after this many ms (the Stop button). */
   stopAfterMs?: number;
-  /** Abort as soon as this text has been printed (Stop once the program is surely running). */
+  /** Abort once this text has been printed (Stop once the program is surely running)... */
   stopAfterOutput?: string;
+  /** ...and this many ms more. */
+  stopDelayMs?: number;
   limits?: { lines: number; chars: number };
 }
 
@@ -67,7 +69,7 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
       events.push(event);
       if (event.type === "stdout" && options.stopAfterOutput !== undefined) {
         printed += event.text;
-        if (printed.includes(options.stopAfterOutput)) controller.abort();
+        if (printed.includes(options.stopAfterOutput)) setTimeout(() => controller.abort(), options.stopDelayMs ?? 0);
       }
     },
   );
