@@ -14,6 +14,8 @@ export interface PythonHarnessRun {
   longestStallMs: number;
   /** How many times a 5 ms interval got to run on the page during the run: 0 means frozen. */
   ticks: number;
+  /** Milliseconds from calling `run` to the first status of each loading stage. */
+  stages: Record<string, number>;
 }
 
 export interface PythonHarnessOptions {
@@ -54,6 +56,7 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
   let ticks = 0;
   let last = performance.now();
   let printed = "";
+  const stages: Record<string, number> = {};
   const probe = setInterval(() => {
     ticks++;
     const now = performance.now();
@@ -66,6 +69,7 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
     { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: options.timeoutMs ?? 10_000, signal: controller.signal },
     (event) => {
       if (firstOutputMs === null && event.type !== "status") firstOutputMs = performance.now() - start;
+      if (event.type === "status" && event.progress) stages[event.progress.stage] ??= performance.now() - start;
       events.push(event);
       if (event.type === "stdout" && options.stopAfterOutput !== undefined) {
         printed += event.text;
@@ -74,7 +78,7 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
     },
   );
   clearInterval(probe);
-  return { events, result, firstOutputMs, longestStallMs, ticks };
+  return { events, result, firstOutputMs, longestStallMs, ticks, stages };
 }
 
 (globalThis as unknown as { python: unknown }).python = {
