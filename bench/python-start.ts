@@ -14,7 +14,7 @@
  * Prints figures, never fails on them. `npx node bench/python-start.ts [runs]`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import type { PythonHarnessRun } from "../src/runner/testing/python-harness.ts";
@@ -45,6 +45,9 @@ const ms = (value: number | null | undefined): string => (value == null ? "-" : 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pause = (duration: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, duration));
 
+// Start-up is CPU-bound (compiling, starting the interpreter): on a shared machine, read the
+// figures against the load.
+console.log(`load average ${loadavg().map((n) => n.toFixed(1)).join(" ")} on ${cpus().length} cores`);
 try {
   let page = await open();
   const cold = await run(page, PROGRAM);
