@@ -59,7 +59,7 @@ function defaultWorker(): ReturnType<NonNullable<WorkerRuntimeOptions["createWor
   return new Worker(new URL("./python-worker.ts", import.meta.url), { type: "module", name: "python" }) as never;
 }
 
-export class PythonRuntime implements Runtime {
+export class PythonRuntime implements Runtime<"pyodide"> {
   readonly name = "pyodide" as const;
   private readonly _workers: WorkerRuntime;
   private readonly _unavailable: () => string | undefined;

@@ -32,8 +32,9 @@ export interface RunResult {
   syntaxError?: SyntaxErrorInfo;
 }
 
-export interface Runtime {
-  readonly name: "webcontainer" | "worker" | "pyodide";
+/** `Name`: the TypeScript runtimes by default; the Python runtime is a `Runtime<"pyodide">`. */
+export interface Runtime<Name extends string = "webcontainer" | "worker"> {
+  readonly name: Name;
   /**
    * True when the runtime cannot tell stderr from stdout (the WebContainer's terminal merges
    * them) and reports both as `stdout` events. Absent means false.

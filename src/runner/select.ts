@@ -10,8 +10,7 @@
 import type { Runtime } from "./runtime.ts";
 import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcontainer-boot.ts";
 
-/** The runtimes that run TypeScript cells (Python has its own, ./python.ts). */
-export type RuntimeName = Exclude<Runtime["name"], "pyodide">;
+export type RuntimeName = Runtime["name"];
 
 /**
  * What the reader may choose: a runtime, or "auto" (no stored choice: the WebContainer when the
