@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractCellsFromSource, type Cell } from "../markdown/cells.ts";
 import { checkOutput } from "../markdown/expected.ts";
 import { PYODIDE_DIR, PYODIDE_FILES } from "./python-assets.ts";
+import { JSPI_MISSING } from "./python.ts";
 import { classifyPython } from "./python-classify.ts";
 import { expectedInPage } from "./python-departures.ts";
 import type { RunEvent } from "./runtime.ts";
@@ -180,6 +181,17 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
 
   /** What each twin printed here; written to $PYTHON_TWINS_OUT when set, to compare with CPython 3.11. */
   const recorded: Record<string, { stdout: string; stderr: string }> = {};
+  it("says plainly where JS Promise Integration is missing, and fetches nothing", async () => {
+    const requested = [...server!.requests.values()].reduce((a, b) => a + b, 0);
+    const { events, result, workersCreated } = await page.evaluate(() =>
+      (globalThis as unknown as { python: { runWithoutJspi(c: string): Promise<PythonHarnessRun & { workersCreated: number }> } }).python.runWithoutJspi("print(1)"),
+    );
+    expect(result).toMatchObject({ code: 1 });
+    expect(stream(events, "stderr")).toBe(`${JSPI_MISSING}\n`);
+    expect(workersCreated).toBe(0);
+    expect([...server!.requests.values()].reduce((a, b) => a + b, 0)).toBe(requested);
+  });
+
   const compared: string[] = [];
   const recordedMissing: string[] = [];
   const notRunnable: string[] = [];

@@ -81,7 +81,33 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
   return { events, result, firstOutputMs, longestStallMs, ticks, stages };
 }
 
+/** Runs `code` as a browser without JS Promise Integration would: `WebAssembly.Suspending` hidden. */
+async function runWithoutJspi(code: string): Promise<PythonHarnessRun & { workersCreated: number }> {
+  const wasm = WebAssembly as unknown as Record<string, unknown>;
+  const suspending = wasm["Suspending"];
+  delete wasm["Suspending"];
+  const before = workersCreated;
+  try {
+    const fresh = new PythonRuntime({
+      createWorker: () => {
+        workersCreated++;
+        return new Worker("/python-worker.js", { type: "module", name: "python" }) as never;
+      },
+    });
+    fresh.prewarm();
+    const events: RunEvent[] = [];
+    const result = await fresh.run(
+      { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: 10_000, signal: new AbortController().signal },
+      (event) => events.push(event),
+    );
+    return { events, result, firstOutputMs: null, longestStallMs: 0, ticks: 0, stages: {}, workersCreated: workersCreated - before };
+  } finally {
+    wasm["Suspending"] = suspending;
+  }
+}
+
 (globalThis as unknown as { python: unknown }).python = {
+  runWithoutJspi,
   run,
   prewarm: (limits?: PythonHarnessOptions["limits"]) => runtime(limits).prewarm(),
   unavailable: () => pythonUnavailable() ?? null,
