@@ -3,7 +3,9 @@
  * entry scripts and everything they import statically, its classic scripts, and inline
  * scripts. Dynamic imports (runner, editor, Sucrase) are counted apart: "on idle" is what the
  * page fetches by itself once idle (the cell code and runner, to pre-warm a worker), "on use"
- * the rest. Run `npm run build` first; then `npx node bench/page-weight.ts [dist]`.
+ * the rest. Python (Pyodide and its worker) loads on the first Python run only: the last
+ * lines show that no script before that mentions it, and what that first run fetches.
+ * Run `npm run build` first; then `npx node bench/page-weight.ts [dist]`.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, dirname } from "node:path";
@@ -18,6 +20,8 @@ function htmlFiles(dir: string): string[] {
     return name.endsWith(".html") ? [path] : [];
   });
 }
+
+import { PYODIDE_DIR, PYODIDE_FILES } from "../src/runner/python-assets.ts";
 
 const gz = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -88,4 +92,18 @@ for (const file of htmlFiles(dist).sort()) {
     console.log(`  + loop library:     ${kb(gz(readFileSync(library)))} gzip  (runner/asyncio-files.json, fetched by the pre-warm)`);
   }
   if (later.size) console.log(`  on use:             ${kb(sum(later))} gzip  (${[...later].map((u) => u.split("/").pop()).join(", ")})`);
+  const python = [...eager, ...idle].filter((url) => /pyodide|python-worker/.test(read(url)));
+  console.log(`  Python before its first run: ${python.length === 0 ? "nothing (no script loaded before it mentions Pyodide)" : python.join(", ")}`);
+}
+
+// What the first Python run fetches (then cached: public/_headers makes these immutable).
+const pyodideFiles = PYODIDE_FILES.map((file) => join(dist, PYODIDE_DIR, file)).filter((path) => statSync(path, { throwIfNoEntry: false }));
+if (pyodideFiles.length) {
+  const raw = pyodideFiles.reduce((total, path) => total + statSync(path).size, 0);
+  const zipped = pyodideFiles.reduce((total, path) => total + gz(readFileSync(path)), 0);
+  const workers = readdirSync(join(dist, "_astro")).filter((name) => name.startsWith("python-worker"));
+  console.log(`Python, on the first Python run: ${(raw / 1_048_576).toFixed(1)} MB (${(zipped / 1_048_576).toFixed(1)} MB gzip), ${pyodideFiles.length} files in /${PYODIDE_DIR}` +
+    (workers.length ? ` + the worker (${workers.map((name) => `${name} ${kb(gz(readFileSync(join(dist, "_astro", name))))} gzip`).join(", ")})` : ""));
+} else {
+  console.log(`Python: no Pyodide files in /${PYODIDE_DIR} (the build's pyodide-files integration did not run)`);
 }

@@ -29,6 +29,7 @@ const benchmarks: Benchmark[] = [
     skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),
     takesArgs: false,
   },
+  { file: "python-start.ts", skip: () => (existsSync("/usr/bin/chromium") ? null : "no Chromium at /usr/bin/chromium"), takesArgs: false },
   {
     file: "page-weight.ts",
     skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),

@@ -1,5 +1,7 @@
 /** The one interface every snippet runtime implements: files in, output out. */
 
+import type { LoadProgress, SyntaxErrorInfo } from "./python-protocol.ts";
+
 /** A snippet as a small project: path -> source text (already JavaScript). */
 export type FileTree = Record<string, string>;
 
@@ -16,7 +18,7 @@ export interface RunRequest {
 
 /** What a runtime reports while a program runs, in order. */
 export type RunEvent =
-  | { type: "status"; text: string } // progress: booting, mounting, starting
+  | { type: "status"; text: string; progress?: LoadProgress } // progress: booting, mounting, starting
   | { type: "stdout"; text: string } // one chunk of output (may hold several lines)
   | { type: "stderr"; text: string };
 
@@ -26,10 +28,13 @@ export interface RunResult {
   /** Why it ended when it did not exit by itself. */
   reason?: "stopped" | "timeout" | "output-limit";
   elapsedMs: number;
+  /** The program did not compile (Python: it is reported when it runs), and where. */
+  syntaxError?: SyntaxErrorInfo;
 }
 
-export interface Runtime {
-  readonly name: "webcontainer" | "worker";
+/** `Name`: the TypeScript runtimes by default; the Python runtime is a `Runtime<"pyodide">`. */
+export interface Runtime<Name extends string = "webcontainer" | "worker"> {
+  readonly name: Name;
   /**
    * True when the runtime cannot tell stderr from stdout (the WebContainer's terminal merges
    * them) and reports both as `stdout` events. Absent means false.

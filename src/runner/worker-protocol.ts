@@ -1,9 +1,11 @@
 /**
  * Messages between the page and the worker runtime's Web Worker.
  *
- * One worker runs one program: it is created ahead of time (it loads the bundled library and
- * says `ready`), given one `run`, and terminated when the program exits or is stopped.
+ * A worker is created ahead of time (it loads what it needs and says `ready`), given one
+ * `run`, and terminated when the program exits or is stopped; unless its `exit` says it is
+ * `reusable`, when it waits for the next `run` instead.
  */
+import type { LoadProgress, SyntaxErrorInfo } from "./python-protocol.ts";
 import type { FileTree } from "./runtime.ts";
 
 /** 0 = stdout, 1 = stderr. */
@@ -20,7 +22,15 @@ export type FromWorker =
   | { type: "output"; chunks: Array<[Stream, string]> }
   /** The program printed more than the cap allows; everything up to the cap was sent. */
   | { type: "limit" }
+  /** Loading progress (the Python worker, while Pyodide loads). */
+  | { type: "status"; text: string; progress?: LoadProgress }
   /** The program is over: no pending work, or it threw, or it called `process.exit`. */
-  | { type: "exit"; code: number }
+  | {
+      type: "exit";
+      code: number;
+      syntaxError?: SyntaxErrorInfo;
+      /** The worker is as fresh as a new one and can run another program (the Python worker). */
+      reusable?: boolean;
+    }
   /** The worker itself could not start. */
   | { type: "fatal"; message: string };

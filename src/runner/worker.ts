@@ -26,6 +26,12 @@ export interface WorkerRuntimeOptions {
   now?: () => number;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /**
+   * Start the timeout once the worker says `ready`, not when `run` is called: for a worker
+   * whose loading can take long (Python's 12 MB on a slow network), so a cell is not timed
+   * out while it downloads. Stop still ends the wait at any time.
+   */
+  timeoutFromReady?: boolean;
 }
 
 function defaultWorker(): WorkerLike {
@@ -51,6 +57,7 @@ export class WorkerRuntime implements Runtime {
   private readonly _now: () => number;
   private readonly _setTimer: (callback: () => void, ms: number) => unknown;
   private readonly _clearTimer: (handle: unknown) => void;
+  private readonly _timeoutFromReady: boolean;
 
   constructor(options: WorkerRuntimeOptions = {}) {
     this._createWorker = options.createWorker ?? defaultWorker;
@@ -58,6 +65,7 @@ export class WorkerRuntime implements Runtime {
     this._now = options.now ?? (() => performance.now());
     this._setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
     this._clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as number));
+    this._timeoutFromReady = options.timeoutFromReady ?? false;
   }
 
   /**
@@ -66,8 +74,17 @@ export class WorkerRuntime implements Runtime {
    */
   prewarm(): void {
     if (this._spare) return;
-    const spare: Spare = { worker: this._createWorker(), early: [] };
-    spare.worker.onmessage = (event) => spare.early.push(event.data);
+    this._keep(this._createWorker(), []);
+  }
+
+  /** Makes `worker` the spare, collecting what it says until a run takes it. */
+  private _keep(worker: WorkerLike, early: FromWorker[]): void {
+    const spare: Spare = { worker, early };
+    spare.worker.onmessage = (event) => {
+      // Loading progress is stale once the worker is ready: a run that takes it sees none.
+      if (event.data.type === "ready") spare.early = spare.early.filter((message) => message.type !== "status");
+      spare.early.push(event.data);
+    };
     spare.worker.onerror = (event) => {
       event.preventDefault?.();
       spare.early.push({ type: "fatal", message: failure(event) });
@@ -104,15 +121,18 @@ export class WorkerRuntime implements Runtime {
     const cap = new OutputCap(this._limits);
     return new Promise<RunResult>((resolve) => {
       let done = false;
-      const finish = (result: Omit<RunResult, "elapsedMs">): void => {
+      const finish = (result: Omit<RunResult, "elapsedMs">, reusable = false): void => {
         if (done) return;
         done = true;
-        worker.terminate();
-        this._clearTimer(timer);
+        if (timer !== undefined) this._clearTimer(timer);
         request.signal.removeEventListener("abort", onAbort);
+        // A worker that ended cleanly and says its state is fresh again runs the next program.
+        const kept = reusable && !this._spare;
+        if (kept) this._keep(worker, [{ type: "ready" }]);
+        else worker.terminate();
         resolve({ ...result, elapsedMs: elapsed() });
         // The next run's worker warms up once this one is over, not competing with it for a core.
-        this._setTimer(() => this.prewarm(), 0);
+        if (!kept) this._setTimer(() => this.prewarm(), 0);
       };
       const limit = (): void => {
         onEvent({ type: "status", text: truncationNotice(this._limits) });
@@ -130,15 +150,25 @@ export class WorkerRuntime implements Runtime {
             break;
           case "limit":
             return limit();
+          case "ready":
+            startClock();
+            break;
+          case "status":
+            onEvent(message.progress ? { type: "status", text: message.text, progress: message.progress } : { type: "status", text: message.text });
+            break;
           case "exit":
-            return finish({ code: message.code });
+            return finish(message.syntaxError ? { code: message.code, syntaxError: message.syntaxError } : { code: message.code }, message.reusable);
           case "fatal":
             onEvent({ type: "stderr", text: `${message.message}\n` });
             return finish({ code: 1 });
         }
       };
       const onAbort = (): void => finish({ code: null, reason: "stopped" });
-      const timer = this._setTimer(() => finish({ code: null, reason: "timeout" }), request.timeoutMs);
+      let timer: unknown;
+      const startClock = (): void => {
+        timer ??= this._setTimer(() => finish({ code: null, reason: "timeout" }), request.timeoutMs);
+      };
+      if (!this._timeoutFromReady) startClock();
       request.signal.addEventListener("abort", onAbort, { once: true });
       worker.onmessage = (event) => handle(event.data);
       worker.onerror = (event) => {

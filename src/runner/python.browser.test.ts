@@ -1,0 +1,237 @@
+/**
+ * The Python runtime in a real browser (Debian's Chromium through Playwright): the actual
+ * worker bundle (esbuild), Pyodide's actual files served at the site's path with the site's
+ * headers (cross-origin isolation, a CSP without eval, immutable caching), and every chapter's
+ * Python twin. (Its speed, cold and warm start, is measured by bench/python-start.ts.)
+ *
+ * A persistent browser profile, so the HTTP cache is the disk cache readers have. Skipped when
+ * /usr/bin/chromium is missing.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractCellsFromSource, type Cell } from "../markdown/cells.ts";
+import { checkOutput } from "../markdown/expected.ts";
+import { PYODIDE_DIR, PYODIDE_FILES } from "./python-assets.ts";
+import { JSPI_MISSING } from "./python.ts";
+import { classifyPython } from "./python-classify.ts";
+import { expectedInPage } from "./python-departures.ts";
+import type { RunEvent } from "./runtime.ts";
+import type { PythonHarnessOptions, PythonHarnessRun } from "./testing/python-harness.ts";
+import { startPythonServer, type PythonServer } from "./testing/python-server.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+let server: PythonServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+const profile = mkdtempSync(join(tmpdir(), "python-browser-"));
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  server = await startPythonServer();
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => console.error("page error:", error));
+  await page.goto(server.origin);
+  await page.waitForFunction(() => "python" in globalThis);
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+function run(code: string, options: PythonHarnessOptions = {}): Promise<PythonHarnessRun> {
+  return page.evaluate(
+    ([code, options]) =>
+      (globalThis as unknown as { python: { run(c: string, o: PythonHarnessOptions): Promise<PythonHarnessRun> } }).python.run(code, options),
+    [code, options] as const,
+  );
+}
+
+const stream = (events: RunEvent[], type: "stdout" | "stderr"): string =>
+  events.filter((e) => e.type === type).map((e) => e.text).join("");
+
+/** Loading Pyodide takes seconds, many more on a loaded machine: the slow part of each test. */
+const LOAD = 120_000;
+
+/** The recorded CPython output, once the py-verify work adds ```output python blocks. */
+const pythonExpected = (cell: Cell): string | undefined => (cell as Cell & { pythonExpected?: string }).pythonExpected;
+
+const contentDir = here("../../content");
+const twins = readdirSync(contentDir)
+  .filter((name) => name.endsWith(".mdx"))
+  .sort()
+  .flatMap((name) =>
+    extractCellsFromSource(readFileSync(`${contentDir}/${name}`, "utf8"), `content/${name}`)
+      .filter((cell) => cell.python !== undefined)
+      .map((cell) => ({ name: `${name.replace(/\.mdx$/, "")} › ${cell.id}`, chapter: name.replace(/\.mdx$/, ""), cell, python: cell.python! })),
+  );
+
+describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
+  it("loads Pyodide with progress (bytes, then stages) and runs asyncio on CPython 3.14", { timeout: LOAD }, async () => {
+    const { events, result } = await run(
+      [
+        "import asyncio, sys",
+        "async def worker(name, delay):",
+        "    await asyncio.sleep(delay)",
+        '    print(name, "done")',
+        "    return name.upper()",
+        "async def main():",
+        '    print("python", sys.version_info[:2] >= (3, 14))',
+        '    print(await asyncio.gather(worker("a", 0.02), worker("b", 0.01)))',
+        "asyncio.run(main())",
+      ].join("\n"),
+      { timeoutMs: 10_000 },
+    );
+    expect(stream(events, "stderr")).toBe("");
+    expect(stream(events, "stdout")).toBe("python True\nb done\na done\n['A', 'B']\n");
+    expect(result).toMatchObject({ code: 0 });
+
+    const progress = events.flatMap((e) => (e.type === "status" && e.progress ? [e.progress] : []));
+    const stages = progress.map((p) => p.stage).filter((stage, i, all) => stage !== all[i - 1]);
+    expect(stages).toEqual(["downloading", "compiling", "starting"]);
+    const loaded = progress.map((p) => p.loaded);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+    const last = progress.at(-1)!;
+    expect(last.loaded).toBeGreaterThan(10_000_000); // the interpreter and the standard library
+    expect(last.loaded).toBe(last.total);
+    // Every status comes before the program's first line.
+    const firstOutput = events.findIndex((e) => e.type !== "status");
+    expect(events.slice(firstOutput).some((e) => e.type === "status")).toBe(false);
+  });
+
+  it("runs the next program in the same interpreter while it stays fresh, else in a new one from the HTTP cache", { timeout: LOAD }, async () => {
+    const workers = (): Promise<number> => page.evaluate(() => (globalThis as unknown as { python: { workersCreated(): number } }).python.workersCreated());
+    const before = await workers();
+    const clean = await run("import difflib\ndifflib.mark = 1\nprint('clean')");
+    expect(stream(clean.events, "stdout")).toBe("clean\n");
+    const reused = await run("import difflib\nprint(hasattr(difflib, 'mark'))");
+    expect(stream(reused.events, "stdout")).toBe("False\n"); // difflib was unloaded after the first
+    expect(await workers()).toBe(before);
+
+    const patching = await run("import asyncio\nasyncio.sleep = print\nprint('patched')");
+    expect(stream(patching.events, "stdout")).toBe("patched\n");
+    const { events } = await run("import asyncio\nprint(asyncio.sleep is print)");
+    expect(stream(events, "stdout")).toBe("False\n");
+    expect(await workers()).toBeGreaterThan(before);
+    for (const file of PYODIDE_FILES) expect(server!.requests.get(`/${PYODIDE_DIR}${file}`), file).toBe(1);
+  });
+
+  it("reports a syntax error like CPython, with its line and column, and runs nothing", { timeout: LOAD }, async () => {
+    const { events, result } = await run('print("never")\nasync def main(:\n    pass\n');
+    expect(stream(events, "stdout")).toBe("");
+    expect(stream(events, "stderr")).toBe('  File "main.py", line 2\n    async def main(:\n                   ^\nSyntaxError: invalid syntax\n');
+    expect(result).toMatchObject({ code: 1, syntaxError: { message: "main.py:2:16: invalid syntax", path: "main.py", line: 2, column: 16 } });
+  });
+
+  it("prints an uncaught exception's traceback from the program's frames, and exits 1", { timeout: LOAD }, async () => {
+    const { events, result } = await run("import asyncio\nasync def main():\n    raise ValueError('bad')\nasyncio.run(main())\n");
+    const stderr = stream(events, "stderr");
+    expect(stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "main\.py", line 4, in <module>\n/);
+    expect(stderr).toContain('File "main.py", line 3, in main\n');
+    expect(stderr.endsWith("ValueError: bad\n")).toBe(true);
+    expect(result.code).toBe(1);
+  });
+
+  it("stops `while True: pass` at once on Stop, without freezing the page", { timeout: LOAD }, async () => {
+    const { result, events, longestStallMs, ticks } = await run('print("spinning", flush=True)\nwhile True:\n    pass\n', { stopAfterOutput: "spinning", stopDelayMs: 300 });
+    expect(stream(events, "stdout")).toBe("spinning\n");
+    expect(result).toMatchObject({ code: null, reason: "stopped" });
+    // A frozen page would not tick at all, and its one stall would span the whole run.
+    expect(ticks).toBeGreaterThan(5);
+    expect(longestStallMs).toBeLessThan(300);
+  });
+
+  it("ends `while True: pass` at the cell's timeout, counted from when Python is ready", { timeout: LOAD }, async () => {
+    const { result, events } = await run('print("spinning")\nwhile True:\n    pass\n', { timeoutMs: 1500 });
+    expect(stream(events, "stdout")).toBe("spinning\n");
+    expect(result).toMatchObject({ code: null, reason: "timeout" });
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(1500);
+  });
+
+  it("caps a flood of printed lines, keeps the page responsive, and says it truncated", { timeout: LOAD }, async () => {
+    const { events, result, ticks } = await run("i = 0\nwhile True:\n    print(i)\n    i += 1\n");
+    expect(result).toMatchObject({ code: null, reason: "output-limit" });
+    const stdout = stream(events, "stdout");
+    expect(stdout.split("\n").length - 1).toBe(5000);
+    expect(stdout.endsWith("4999\n")).toBe(true);
+    expect(events.filter((e) => e.type === "stdout").length).toBeLessThan(200);
+    expect(events.at(-1)).toMatchObject({ type: "status", text: expect.stringMatching(/^Output truncated/) });
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("shows HTML-looking and ANSI-looking output as the text it is", { timeout: LOAD }, async () => {
+    const { events } = await run('print("<img src=x onerror=alert(1)> &amp;")\nimport sys\nprint("\\x1b[31mred\\x1b[0m", file=sys.stderr)\n1/0\n');
+    expect(stream(events, "stdout")).toBe("<img src=x onerror=alert(1)> &amp;\n");
+    const stderr = stream(events, "stderr");
+    expect(stderr.startsWith("\x1b[31mred\x1b[0m\n")).toBe(true);
+    // Tracebacks are not coloured: only the program's own escape codes are in the text.
+    expect(stderr.slice("\x1b[31mred\x1b[0m\n".length)).not.toContain("\x1b[");
+  });
+
+  /** What each twin printed here; written to $PYTHON_TWINS_OUT when set, to compare with CPython 3.11. */
+  const recorded: Record<string, { stdout: string; stderr: string }> = {};
+  it("says plainly where JS Promise Integration is missing, and fetches nothing", async () => {
+    const requested = [...server!.requests.values()].reduce((a, b) => a + b, 0);
+    const { events, result, workersCreated } = await page.evaluate(() =>
+      (globalThis as unknown as { python: { runWithoutJspi(c: string): Promise<PythonHarnessRun & { workersCreated: number }> } }).python.runWithoutJspi("print(1)"),
+    );
+    expect(result).toMatchObject({ code: 1 });
+    expect(stream(events, "stderr")).toBe(`${JSPI_MISSING}\n`);
+    expect(workersCreated).toBe(0);
+    expect([...server!.requests.values()].reduce((a, b) => a + b, 0)).toBe(requested);
+  });
+
+  const compared: string[] = [];
+  const recordedMissing: string[] = [];
+  const notRunnable: string[] = [];
+
+  for (const { name, chapter, cell, python } of twins) {
+    const verdict = classifyPython(python);
+    if (!verdict.runnable) {
+      it(`says why it does not run ${name}: ${verdict.reason}`, () => {
+        notRunnable.push(name);
+        expect(verdict.obstacles.length).toBeGreaterThan(0);
+      });
+      continue;
+    }
+    // Three times the cell's timeout: WebLoop hands each callback to the browser, so a twin with
+    // 10,000 tasks takes seconds on a loaded machine; what it prints is what this test checks.
+    it(`runs the twin ${name}`, { timeout: LOAD + 3 * cell.timeoutMs }, async () => {
+      const { events, result } = await run(python, { timeoutMs: 3 * cell.timeoutMs });
+      const stdout = stream(events, "stdout");
+      const details = `--- stdout\n${stdout}--- stderr\n${stream(events, "stderr")}`;
+      expect(result.reason, details).toBeUndefined();
+      expect(result.code, details).toBe(0);
+      recorded[name] = { stdout, stderr: stream(events, "stderr") };
+      const expected = pythonExpected(cell);
+      if (expected === undefined) {
+        recordedMissing.push(name);
+        return;
+      }
+      compared.push(name);
+      // The recorded CPython 3.11 output, with the departures declared for Pyodide applied.
+      expect(checkOutput(expectedInPage(chapter, cell, expected), stdout).matches, details).toBe(true);
+    });
+  }
+
+  it("accounts for every twin: compared with CPython's recorded output, not recorded yet, or not runnable", () => {
+    const total = compared.length + recordedMissing.length + notRunnable.length;
+    console.info(
+      `Python twins: ${twins.length}; ran and compared with recorded CPython output: ${compared.length}; ` +
+        `ran, no recorded output to compare with yet: ${recordedMissing.length}; not runnable in the page: ${notRunnable.length}`,
+    );
+    expect(total).toBe(twins.length);
+    if (process.env.PYTHON_TWINS_OUT) writeFileSync(process.env.PYTHON_TWINS_OUT, `${JSON.stringify(recorded, null, 2)}\n`);
+  });
+});

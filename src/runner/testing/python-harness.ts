@@ -1,0 +1,115 @@
+/**
+ * The page script of the Python runtime's browser test (../python.browser.test.ts): the real
+ * PythonRuntime and worker, bundled by esbuild, driven from Playwright through `window.python`.
+ */
+import { PythonRuntime, PYTHON_ENTRY, pythonFiles, pythonUnavailable } from "../python.ts";
+import type { RunEvent, RunResult } from "../runtime.ts";
+
+export interface PythonHarnessRun {
+  events: RunEvent[];
+  result: RunResult;
+  /** Milliseconds from calling `run` to the first stdout/stderr event, if any. */
+  firstOutputMs: number | null;
+  /** The longest the page's main thread was blocked during the run (setInterval probe). */
+  longestStallMs: number;
+  /** How many times a 5 ms interval got to run on the page during the run: 0 means frozen. */
+  ticks: number;
+  /** Milliseconds from calling `run` to the first status of each loading stage. */
+  stages: Record<string, number>;
+}
+
+export interface PythonHarnessOptions {
+  timeoutMs?: number;
+  /** Abort after this many ms (the Stop button). */
+  stopAfterMs?: number;
+  /** Abort once this text has been printed (Stop once the program is surely running)... */
+  stopAfterOutput?: string;
+  /** ...and this many ms more. */
+  stopDelayMs?: number;
+  limits?: { lines: number; chars: number };
+}
+
+const runtimes = new Map<string, PythonRuntime>();
+let workersCreated = 0;
+
+function runtime(limits?: PythonHarnessOptions["limits"]): PythonRuntime {
+  const key = JSON.stringify(limits ?? null);
+  let found = runtimes.get(key);
+  if (!found) {
+    found = new PythonRuntime({
+      createWorker: () => {
+        workersCreated++;
+        return new Worker("/python-worker.js", { type: "module", name: "python" }) as never;
+      },
+      ...(limits ? { limits } : {}),
+    });
+    runtimes.set(key, found);
+  }
+  return found;
+}
+
+async function run(code: string, options: PythonHarnessOptions = {}): Promise<PythonHarnessRun> {
+  const events: RunEvent[] = [];
+  const controller = new AbortController();
+  let firstOutputMs: number | null = null;
+  let longestStallMs = 0;
+  let ticks = 0;
+  let last = performance.now();
+  let printed = "";
+  const stages: Record<string, number> = {};
+  const probe = setInterval(() => {
+    ticks++;
+    const now = performance.now();
+    longestStallMs = Math.max(longestStallMs, now - last);
+    last = now;
+  }, 5);
+  if (options.stopAfterMs !== undefined) setTimeout(() => controller.abort(), options.stopAfterMs);
+  const start = performance.now();
+  const result = await runtime(options.limits).run(
+    { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: options.timeoutMs ?? 10_000, signal: controller.signal },
+    (event) => {
+      if (firstOutputMs === null && event.type !== "status") firstOutputMs = performance.now() - start;
+      if (event.type === "status" && event.progress) stages[event.progress.stage] ??= performance.now() - start;
+      events.push(event);
+      if (event.type === "stdout" && options.stopAfterOutput !== undefined) {
+        printed += event.text;
+        if (printed.includes(options.stopAfterOutput)) setTimeout(() => controller.abort(), options.stopDelayMs ?? 0);
+      }
+    },
+  );
+  clearInterval(probe);
+  return { events, result, firstOutputMs, longestStallMs, ticks, stages };
+}
+
+/** Runs `code` as a browser without JS Promise Integration would: `WebAssembly.Suspending` hidden. */
+async function runWithoutJspi(code: string): Promise<PythonHarnessRun & { workersCreated: number }> {
+  const wasm = WebAssembly as unknown as Record<string, unknown>;
+  const suspending = wasm["Suspending"];
+  delete wasm["Suspending"];
+  const before = workersCreated;
+  try {
+    const fresh = new PythonRuntime({
+      createWorker: () => {
+        workersCreated++;
+        return new Worker("/python-worker.js", { type: "module", name: "python" }) as never;
+      },
+    });
+    fresh.prewarm();
+    const events: RunEvent[] = [];
+    const result = await fresh.run(
+      { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: 10_000, signal: new AbortController().signal },
+      (event) => events.push(event),
+    );
+    return { events, result, firstOutputMs: null, longestStallMs: 0, ticks: 0, stages: {}, workersCreated: workersCreated - before };
+  } finally {
+    wasm["Suspending"] = suspending;
+  }
+}
+
+(globalThis as unknown as { python: unknown }).python = {
+  runWithoutJspi,
+  run,
+  prewarm: (limits?: PythonHarnessOptions["limits"]) => runtime(limits).prewarm(),
+  unavailable: () => pythonUnavailable() ?? null,
+  workersCreated: () => workersCreated,
+};
