@@ -43,6 +43,13 @@ export const PYODIDE_DEPARTURES: readonly Departure[] = [
     pyodide: "call_later returned a TimerHandle: False",
     why: `${WEBLOOP}: its call_later hands the delay to setTimeout and returns a plain Handle`,
   },
+  {
+    chapter: "03-asyncio-walkthrough",
+    cell: "run-unrolled",
+    cpython: "7. loop closed: yes",
+    pyodide: "7. loop closed: no",
+    why: `${WEBLOOP}, which lives as long as the page: its close() leaves it open`,
+  },
 ];
 
 /** The departures declared for one cell. */

@@ -14,6 +14,8 @@ export interface PythonHarnessRun {
   longestStallMs: number;
   /** How many times a 5 ms interval got to run on the page during the run: 0 means frozen. */
   ticks: number;
+  /** Probe ticks after `stopAfterOutput` was printed: the page's main thread ran while the program spun. */
+  ticksAfterOutput: number;
   /** Milliseconds from calling `run` to the first status of each loading stage. */
   stages: Record<string, number>;
 }
@@ -54,6 +56,7 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
   let firstOutputMs: number | null = null;
   let longestStallMs = 0;
   let ticks = 0;
+  let ticksAtOutput: number | null = null;
   let last = performance.now();
   let printed = "";
   const stages: Record<string, number> = {};
@@ -73,12 +76,13 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
       events.push(event);
       if (event.type === "stdout" && options.stopAfterOutput !== undefined) {
         printed += event.text;
+        if (printed.includes(options.stopAfterOutput) && ticksAtOutput === null) ticksAtOutput = ticks;
         if (printed.includes(options.stopAfterOutput)) setTimeout(() => controller.abort(), options.stopDelayMs ?? 0);
       }
     },
   );
   clearInterval(probe);
-  return { events, result, firstOutputMs, longestStallMs, ticks, stages };
+  return { events, result, firstOutputMs, longestStallMs, ticks, ticksAfterOutput: ticks - (ticksAtOutput ?? ticks), stages };
 }
 
 /** Runs `code` as a browser without JS Promise Integration would: `WebAssembly.Suspending` hidden. */
@@ -100,7 +104,7 @@ async function runWithoutJspi(code: string): Promise<PythonHarnessRun & { worker
       { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: 10_000, signal: new AbortController().signal },
       (event) => events.push(event),
     );
-    return { events, result, firstOutputMs: null, longestStallMs: 0, ticks: 0, stages: {}, workersCreated: workersCreated - before };
+    return { events, result, firstOutputMs: null, longestStallMs: 0, ticks: 0, ticksAfterOutput: 0, stages: {}, workersCreated: workersCreated - before };
   } finally {
     wasm["Suspending"] = suspending;
   }
