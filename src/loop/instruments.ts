@@ -68,6 +68,27 @@ const hookKeys: { [K in InstrumentHook]-?: null } = {
   timerScheduled: null,
 };
 
+/**
+ * Instruments every new loop starts with (`null`: none). A tool that records every run
+ * (the site's Timeline) sets this before the program makes its loop; the list is shared
+ * copy-on-write, as `addInstrument` keeps it.
+ */
+export const _newLoopInstruments: { list: Instrument[] | null } = { list: null };
+
+// What a waiting future belongs to (a Lock, a Queue, a sleep's timer...), noted only while
+// an instrument watches its loop, so that a timeline can say what a task waited on.
+const waitOwners = new WeakMap<object, object>();
+
+/** Note that `future` is a wait on `owner`; free unless the loop has instruments. */
+export function _noteWait(future: { _loop: AbstractEventLoop }, owner: object): void {
+  if (future._loop._instruments !== null) waitOwners.set(future, owner);
+}
+
+/** What `future` is a wait on (see {@link _noteWait}), if noted. */
+export function _waitOwner(future: object): object | undefined {
+  return waitOwners.get(future);
+}
+
 /** Every hook an {@link Instrument} may have (for tools and tests that install them all). */
 export const _instrumentHooks = Object.keys(hookKeys) as readonly InstrumentHook[];
 
