@@ -108,6 +108,17 @@ export class TimelineRecorder {
     return this.ids.get(task)!;
   }
 
+  /** When a sleep's future will be woken (NaN if `future` is no sleep). */
+  deadline(future: object): number {
+    const owner = this.waitOwner(future) as Live;
+    return typeof owner?._when === "number" ? owner._when : Number.NaN;
+  }
+
+  /** The task's name as last seen (for tools that share this recorder's view). */
+  nameOf(task: Live): string {
+    return String(task.getName());
+  }
+
   private rename(task: Live, id: number): void {
     const name = String(task.getName());
     if (this.names.get(id) === name) return;
@@ -124,8 +135,8 @@ export class TimelineRecorder {
     return index;
   }
 
-  /** What a waiting future is, and its name for people. */
-  private describe(future: Live, t: number): [WaitKind, string] {
+  /** What a waiting future is, and its name for people ("sleep(0.3)" as of time `t`). */
+  describe(future: Live, t: number): [WaitKind, string] {
     if (typeof future.getName === "function" && typeof future.getCoro === "function") {
       return ["task", String(future.getName())];
     }
