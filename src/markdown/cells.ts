@@ -156,7 +156,9 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
     }
 
     if (!isCell(node)) {
-      if ((node.lang === "output" || node.lang === "stderr") && !claimed.has(node)) {
+      // ` ```output python ` (the Python twin's output) is py-verify's block; not an orphan.
+      const pythonOutput = node.lang === "output" && node.meta?.trim() === "python";
+      if ((node.lang === "output" || node.lang === "stderr") && !claimed.has(node) && !pythonOutput) {
         const article = node.lang === "output" ? "an" : "a";
         fail(path, node, `${article} \`${node.lang}\` block must directly follow a \`ts runnable\` block (or its output block)`);
       }

@@ -164,8 +164,9 @@ export class TimelineRecorder {
   }
 }
 
+/** A sleep's delay, read back from its deadline: on a real clock a few microseconds have passed since. */
 function seconds(value: number): string {
-  return String(Number(value.toFixed(6)));
+  return String(Math.abs(value) >= 0.001 ? Number(value.toFixed(3)) : Number(value.toPrecision(2)));
 }
 
 function typeName(value: unknown): string {

@@ -1,0 +1,111 @@
+/**
+ * The Timeline and Step through, in the worker runtime: every cell's timeline after a run
+ * names its tasks and gives each an outcome; the gather cell's rows are exact; stepping a
+ * cell to the end prints what the straight run prints.
+ */
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { cellById, chapters, chooseRuntime, liveLines, runCell, waitForEnd } from "./helpers.ts";
+
+const OUTCOME = /^(result|exception \w+|cancelled|pending)$/;
+
+async function openTimeline(cell: Locator): Promise<Locator> {
+  await cell.getByRole("button", { name: /^Timeline/ }).click();
+  const table = cell.getByRole("table", { name: /^Timeline of/ });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  return table;
+}
+
+async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")),
+  );
+}
+
+async function workerPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await chooseRuntime(page, "worker");
+}
+
+test("gather of sleeps 0.3/0.1/0.2: three child lanes ending at 0.3, 0.1, 0.2", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather-lanes"))!;
+  await workerPage(page, chapter.url);
+  const cell = cellById(page, "gather-lanes");
+  await runCell(cell);
+  // The cell asks for its timeline (`timeline` meta): it is open after the run.
+  const table = cell.getByRole("table", { name: /^Timeline of gather-lanes/ });
+  await expect(table).toBeVisible();
+  const rows = await tableRows(table);
+  expect(rows).toHaveLength(4);
+  const [main, ...children] = rows;
+  expect(main![0]).toBe("Task-1");
+  expect(main![4]).toBe("result");
+  expect(main![5]).toBe("gather(Task-2, Task-3, Task-4)");
+  expect(children.map((row) => [row[0], row[3], row[4], row[5]])).toEqual([
+    ["Task-2", "2", "result", "sleep(0.3)"],
+    ["Task-3", "2", "result", "sleep(0.1)"],
+    ["Task-4", "2", "result", "sleep(0.2)"],
+  ]);
+  // A real-time loop: the children start together and end on their timers, give or take a tick.
+  for (const row of children) expect(Number(row[1])).toBeLessThan(0.05);
+  const ends = children.map((row) => Number(row[2]));
+  [0.3, 0.1, 0.2].forEach((expected, i) => expect(Math.abs(ends[i]! - expected)).toBeLessThan(0.08));
+  await expect(cell.locator("[data-chart] svg")).toHaveAttribute("aria-label", /^Timeline of gather-lanes: 4 tasks/);
+});
+
+test("Step through: Next walks callbacks with the ready queue and timers; Run to end prints the straight run's output", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather-lanes"))!;
+  await workerPage(page, chapter.url);
+  const cell = cellById(page, "gather-lanes");
+  await cell.getByRole("button", { name: /^Step through/ }).click();
+  const status = cell.locator("[data-step-status]");
+  await expect(status).toHaveText(/^Paused before Task-1: step/);
+  await expect(cell.locator(".step-line")).toHaveCount(1);
+  await cell.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(status).toHaveText(/^Paused before Task-2: step/);
+  await expect(cell.getByRole("list", { name: "Ready queue" }).getByRole("listitem")).toHaveText(["Task-3: step", "Task-4: step"]);
+  await cell.getByRole("button", { name: "Next tick" }).click();
+  await expect(status).toHaveText(/^Paused before wake Task-3 \(sleep\)/);
+  await expect(cell.getByRole("list", { name: "Timers" }).getByRole("listitem")).toHaveText(["0.200 s: wake Task-4 (sleep)", "0.300 s: wake Task-2 (sleep)"]);
+  await expect(cell.locator("[data-step-clock]")).toHaveText(/^Loop time 0\.100 s \(VirtualTimeLoop\)/);
+  await expect(cell.getByRole("list", { name: "Tasks" })).toContainText("Task-2: waiting on a timer (wakes at 0.300)");
+  // Keyboard: T is "To next timer".
+  await cell.getByRole("button", { name: "Next", exact: true }).press("t");
+  await expect(status).toHaveText(/^Paused before Task-3: step|^Paused before wake Task-4/);
+  await cell.getByRole("button", { name: "Run to end" }).click();
+  const end = await waitForEnd(cell);
+  expect(end).toMatch(/^Matches the expected output/);
+  expect(await liveLines(cell)).toEqual(["second woke after 0.1 s", "third woke after 0.2 s", "first woke after 0.3 s"]);
+  await expect(status).toHaveText(/Restart to step it again\.$/);
+});
+
+// Every cell of every chapter (they all run in the worker): timeline after a run, and a
+// stepped run (Run to end from the first pause) printing what the straight run printed.
+for (const chapter of chapters()) {
+  test(`${chapter.id}: every cell's timeline names its tasks with an outcome; stepped runs print the same`, async ({ page }) => {
+    test.setTimeout(60_000 + chapter.cells.reduce((sum, cell) => sum + cell.timeoutMs * 2, 0));
+    await workerPage(page, chapter.url);
+    for (const info of chapter.cells) {
+      const cell = cellById(page, info.id);
+      await runCell(cell, info.timeoutMs + 15_000);
+      const straight = await liveLines(cell);
+      const table = info.timeline ? cell.getByRole("table", { name: /^Timeline of/ }) : await openTimeline(cell);
+      if (!info.timeline) await waitForEnd(cell, info.timeoutMs + 15_000); // the recording run
+      const rows = await tableRows(table);
+      for (const row of rows) {
+        expect(row[0], `${info.id}: task name`).not.toBe("");
+        expect(row[4], `${info.id}: outcome of ${row[0]}`).toMatch(OUTCOME);
+      }
+      if (info.noStep !== undefined) {
+        await expect(cell.getByRole("button", { name: /^Step through/ })).toHaveCount(0);
+        await expect(cell).toContainText(`Step through is not offered for this cell: ${info.noStep}`);
+        continue;
+      }
+      await cell.getByRole("button", { name: /^Step through/ }).click();
+      const status = cell.locator("[data-step-status]");
+      await expect(status).toHaveText(/^Paused before|Restart to step it again/, { timeout: 30_000 });
+      if ((await status.textContent())?.startsWith("Paused")) await cell.getByRole("button", { name: "Run to end" }).click();
+      await expect(status).toHaveText(/Restart to step it again\.$/, { timeout: info.timeoutMs + 15_000 });
+      expect(await liveLines(cell), `${info.id}: stepped output`).toEqual(straight);
+    }
+  });
+}
