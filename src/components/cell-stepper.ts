@@ -55,6 +55,7 @@ export class CellStepper {
     this.buffer = createStepControl();
     this.paused = false;
     this.pauses = 0;
+    this.panel.dataset.pauses = "0";
     this.highlight(null);
     this.status("Starting the program on the virtual-time loop…");
     this.enable(false);
@@ -65,6 +66,7 @@ export class CellStepper {
   show(snapshot: StepSnapshot): void {
     this.paused = true;
     this.pauses++;
+    this.panel.dataset.pauses = String(this.pauses);
     const at = snapshot.next.line;
     const where = at ? (at.path === "snippet.ts" ? ` (${snapshot.next.lineNote || `line ${at.line}`})` : ` (${at.path} line ${at.line})`) : "";
     this.status(`Paused before ${snapshot.next.what}${where}.`);

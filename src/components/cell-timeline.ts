@@ -8,6 +8,7 @@ import { drawTimeline, type LaneInfo } from "../timeline/draw.ts";
 import { fold, rows } from "../timeline/record.ts";
 import { renderTable } from "./timeline-table.ts";
 
+/** Live redraws come at most this often, and never take more than a fifth of the time. */
 const REDRAW_MS = 250;
 
 export class CellTimeline {
@@ -15,6 +16,7 @@ export class CellTimeline {
   /** The last run (or the one in progress) is being recorded. */
   recorded = false;
   private timer = 0;
+  private lastDrawMs = 0;
   private lanes: LaneInfo[] = [];
   private focusLane = 0;
   private readonly panel: HTMLElement;
@@ -51,7 +53,7 @@ export class CellTimeline {
 
   add(events: TimelineEvent[]): void {
     for (const event of events) this.events.push(event);
-    if (this.open && this.timer === 0) this.timer = window.setTimeout(() => this.draw(), REDRAW_MS);
+    if (this.open && this.timer === 0) this.timer = window.setTimeout(() => this.draw(), Math.max(REDRAW_MS, 4 * this.lastDrawMs));
   }
 
   /** The run ended: draw what it did. */
@@ -76,6 +78,7 @@ export class CellTimeline {
   private draw(): void {
     window.clearTimeout(this.timer);
     this.timer = 0;
+    const started = performance.now();
     const timeline = fold(this.events);
     const label = `Timeline of ${this.cell.id}`;
     const chart = this.part("[data-chart]");
@@ -85,6 +88,7 @@ export class CellTimeline {
     this.lanes = drawing.lanes;
     renderTable(this.part("[data-table]"), label, rows(timeline));
     this.setNote(timeline.lanes.length === 0 ? "No task ran on an asyncio loop in this run." : "");
+    this.lastDrawMs = performance.now() - started;
   }
 
   private hover(event: PointerEvent): void {
