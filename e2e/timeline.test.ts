@@ -3,6 +3,7 @@
  * names its tasks and gives each an outcome; the gather cell's rows are exact; stepping a
  * cell to the end prints what the straight run prints.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEFAULT_TIMEOUT_MS } from "../src/markdown/cells.ts";
 import { checkOutput } from "../src/markdown/expected.ts";
@@ -133,4 +134,25 @@ async function stepToEnd(cell: Locator, timeoutMs: number): Promise<void> {
   if (!(await isOver())) await panel.getByRole("button", { name: "Run to end" }).click();
   await expect(status).toHaveText(ended, { timeout: timeoutMs + 15_000 });
   await waitForEnd(cell, timeoutMs + 15_000);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe: the Timeline and the stepper open, ${scheme} colour scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather-lanes"))!;
+    await workerPage(page, chapter.url);
+    const cell = cellById(page, "gather-lanes");
+    await runCell(cell);
+    await expect(cell.getByRole("table", { name: /^Timeline of/ })).toBeVisible();
+    // Keyboard readout of the picture.
+    await cell.locator("[data-chart]").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(cell.locator("[data-readout]")).toHaveText(/^Task-1: spawned at 0\.000 s/);
+    await cell.getByRole("button", { name: /^Step through/ }).click();
+    await expect(cell.locator("[data-step-status]")).toHaveText(/^Paused before/);
+    await cell.getByRole("button", { name: "Next", exact: true }).click();
+    await expect(cell.locator("[data-stepper]")).toHaveAttribute("data-pauses", "2");
+    const results = await new AxeBuilder({ page }).include(`#gather-lanes`).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
 }

@@ -122,6 +122,7 @@ export class CellStepper {
   private list(selector: string, items: string[], empty: string): void {
     const list = this.part(selector);
     const children = (items.length === 0 ? [empty] : items).map((text) => Object.assign(document.createElement("li"), { textContent: text }));
+    if (items.length === 0) children[0]!.className = "empty";
     list.replaceChildren(...children);
   }
 

@@ -120,7 +120,7 @@ export class Stepper {
       loopKind: String(loop?.constructor?.name ?? "loop"),
       tick: this.tick,
       ran: this.ran - 1,
-      next: { what: this.runnableText(runnable), line: where?.line ?? null, lineNote },
+      next: { what: this.runnableText(runnable) + (isTask && cancelling(runnable) ? ", and CancelledError is thrown into it" : ""), line: where?.line ?? null, lineNote },
       ready: ready.map((item) => this.runnableText(item)),
       timers,
       tasks: this.tasks.map((task) => ({
@@ -154,6 +154,11 @@ export class Stepper {
     return `${name}()`;
   }
 
+}
+
+/** The task's next step begins by throwing `CancelledError` into its coroutine. */
+function cancelling(task: Live): boolean {
+  return task._mustCancel === true || (task._futWaiter != null && task._futWaiter._state === 1);
 }
 
 function seconds(value: number): string {
