@@ -156,3 +156,31 @@ for (const scheme of ["light", "dark"] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+test("chapter 5: stepping cancel-a-task reaches the step that throws CancelledError in; the timeline shows result, then cancelled", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "cancel-a-task"))!;
+  await workerPage(page, chapter.url);
+  const cell = cellById(page, "cancel-a-task");
+  await cell.getByRole("button", { name: /^Step through/ }).click();
+  const status = cell.locator("[data-step-status]");
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await expect(status).toHaveText(/^Paused before/);
+    reached = /^Paused before Task-2: step, and CancelledError is thrown into it/.test((await status.textContent()) ?? "");
+    if (!reached) {
+      const pauses = await cell.locator("[data-stepper]").getAttribute("data-pauses");
+      await page.keyboard.press("n");
+      await expect(cell.locator("[data-stepper]")).not.toHaveAttribute("data-pauses", pauses!);
+    }
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press("e");
+  await waitForEnd(cell);
+  const table = await openTimeline(cell);
+  const rows = await tableRows(table);
+  expect(rows.map((row) => [row[0], row[4]])).toEqual([
+    ["Task-1", "result"],
+    ["Task-2", "result"],
+    ["Task-3", "cancelled"],
+  ]);
+});

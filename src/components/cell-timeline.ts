@@ -5,18 +5,19 @@
  */
 import type { TimelineEvent } from "../timeline/events.ts";
 import { drawTimeline, type LaneInfo } from "../timeline/draw.ts";
-import { fold, rows } from "../timeline/record.ts";
+import { rows, TimelineBuilder } from "../timeline/record.ts";
 import { renderTable } from "./timeline-table.ts";
 
 /** Live redraws come at most this often, and never take more than a fifth of the time. */
 const REDRAW_MS = 250;
 
 export class CellTimeline {
-  private events: TimelineEvent[] = [];
+  private builder = new TimelineBuilder();
   /** The last run (or the one in progress) is being recorded. */
   recorded = false;
   private timer = 0;
   private lastDrawMs = 0;
+  private generation = 0;
   private lanes: LaneInfo[] = [];
   private focusLane = 0;
   private readonly panel: HTMLElement;
@@ -46,13 +47,13 @@ export class CellTimeline {
 
   /** A run begins. */
   start(recording: boolean): void {
-    this.events = [];
+    this.builder = new TimelineBuilder();
     this.recorded = recording;
     if (recording && this.open) this.setNote("Recording…");
   }
 
   add(events: TimelineEvent[]): void {
-    for (const event of events) this.events.push(event);
+    this.builder.add(events);
     if (this.open && this.timer === 0) this.timer = window.setTimeout(() => this.draw(), Math.max(REDRAW_MS, 4 * this.lastDrawMs));
   }
 
@@ -79,16 +80,23 @@ export class CellTimeline {
     window.clearTimeout(this.timer);
     this.timer = 0;
     const started = performance.now();
-    const timeline = fold(this.events);
+    const timeline = this.builder.timeline;
     const label = `Timeline of ${this.cell.id}`;
     const chart = this.part("[data-chart]");
     const width = chart.clientWidth || 640;
     const drawing = drawTimeline(timeline, { width, label: `${label}: ${timeline.lanes.length} tasks. The table below gives the same facts.` });
     chart.innerHTML = drawing.svg;
     this.lanes = drawing.lanes;
-    renderTable(this.part("[data-table]"), label, rows(timeline));
     this.setNote(timeline.lanes.length === 0 ? "No task ran on an asyncio loop in this run." : "");
     this.lastDrawMs = performance.now() - started;
+    // The table in a task of its own, so that input waiting since the picture is answered first.
+    const generation = ++this.generation;
+    setTimeout(() => {
+      if (generation !== this.generation) return;
+      const tableStarted = performance.now();
+      renderTable(this.part("[data-table]"), label, rows(timeline));
+      this.lastDrawMs += performance.now() - tableStarted;
+    }, 0);
   }
 
   private hover(event: PointerEvent): void {

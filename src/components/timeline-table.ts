@@ -4,7 +4,7 @@
  */
 import type { TimelineRow } from "../timeline/record.ts";
 
-export const TABLE_PAGE = 500;
+export const TABLE_PAGE = 200;
 
 const HEADERS = ["Task", "Start (s)", "End (s)", "Steps", "Outcome", "Last waited on"] as const;
 

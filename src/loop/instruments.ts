@@ -76,17 +76,21 @@ const hookKeys: { [K in InstrumentHook]-?: null } = {
 export const _newLoopInstruments: { list: Instrument[] | null } = { list: null };
 
 // What a waiting future belongs to (a Lock, a Queue, a sleep's timer...), noted only while
-// an instrument watches its loop, so that a timeline can say what a task waited on.
-const waitOwners = new WeakMap<object, object>();
+// an instrument watches its loop, so that a timeline can say what a task waited on. A
+// property rather than a WeakMap: a WeakMap set per wait costs more than the wait.
+interface NotedFuture {
+  _loop: AbstractEventLoop;
+  _waitOwner?: object;
+}
 
 /** Note that `future` is a wait on `owner`; free unless the loop has instruments. */
 export function _noteWait(future: { _loop: AbstractEventLoop }, owner: object): void {
-  if (future._loop._instruments !== null) waitOwners.set(future, owner);
+  if (future._loop._instruments !== null) (future as NotedFuture)._waitOwner = owner;
 }
 
 /** What `future` is a wait on (see {@link _noteWait}), if noted. */
 export function _waitOwner(future: object): object | undefined {
-  return waitOwners.get(future);
+  return (future as Partial<NotedFuture>)._waitOwner;
 }
 
 /** Every hook an {@link Instrument} may have (for tools and tests that install them all). */

@@ -5,7 +5,7 @@
  * showing how many of them were alive at each moment, so 10,000 tasks draw as fast as 30.
  * Marks narrower than a pixel are merged, so a lane's cost is bounded by the width too. Pure.
  */
-import { formatTime, type Lane, type LoopSection, type Timeline, waitText } from "./record.ts";
+import { formatTime, type Lane, type LoopSection, type Timeline, waitEnd, waitText } from "./record.ts";
 
 export interface DrawOptions {
   /** Width of the drawing in CSS pixels. */
@@ -102,13 +102,14 @@ function drawLane(lane: Lane, y: number, x: (t: number) => number, section: Loop
   };
   for (const wait of lane.waits) {
     const x0 = x(wait.from);
-    const x1 = x(wait.to);
+    const to = waitEnd(wait, section);
+    const x1 = x(to);
     if (last && last.kind === wait.on && x0 - last.x1 < 1) {
       last.x1 = Math.max(last.x1, x1);
       continue;
     }
     flush();
-    last = { kind: wait.on, x0, x1, title: `${lane.name} waits on ${waitText(wait)}, ${formatTime(wait.from - section.start)} to ${formatTime(wait.to - section.start)} s` };
+    last = { kind: wait.on, x0, x1, title: `${lane.name} waits on ${waitText(wait)}, ${formatTime(wait.from - section.start)} to ${formatTime(to - section.start)} s` };
   }
   flush();
   out.push(ticks(lane.steps.map(x), y, "tl-step"));

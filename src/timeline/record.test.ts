@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as asyncio from "../loop/index.ts";
 import type { Coroutine } from "../loop/index.ts";
 import { TimelineRecorder, short } from "./instrument.ts";
-import { fold, rows, type Timeline } from "./record.ts";
+import { fold, rows, TimelineBuilder, type Timeline } from "./record.ts";
 import type { TimelineEvent } from "./events.ts";
 
 /** Runs `main` on the virtual-time loop with the recorder installed. */
@@ -147,8 +147,10 @@ describe("timeline recorder", () => {
       event.set();
       yield* asyncio.gather(getter, locker, waiter);
     }
-    const { timeline } = await record(main);
+    const { events, timeline } = await record(main);
     const waits = (name: string) => byName(timeline, name).waits.map((wait) => `${wait.on} ${wait.what} ${wait.from}-${wait.to}`);
+    // Folding in pieces gives the same lanes as folding at once.
+    expect(new TimelineBuilder().add(events.slice(0, 7)).add(events.slice(7)).timeline).toEqual(timeline);
     expect(waits("getter")).toEqual(["queue Queue 1 0-1"]);
     expect(waits("locker")).toEqual(["lock Lock 1 0-1"]);
     expect(waits("waiter")).toEqual(["lock Event 1 0-1"]);

@@ -7,7 +7,7 @@ import type { Outcome, TimelineEvent, WaitKind } from "./events.ts";
 
 export interface Wait {
   from: number;
-  /** When the task ran again (or the run's end, if it never did). */
+  /** When the task ran again; -1 while it has not (see {@link waitEnd}). */
   to: number;
   on: WaitKind;
   what: string;
@@ -62,21 +62,31 @@ export interface TimelineRow {
 /** A gap longer than this between two events of a real-time loop counts as sleep. */
 const REAL_IDLE = 0.001;
 
-/** Folds events into lanes. Events of a run come in order; a partial list gives the picture so far. */
-export function fold(events: readonly TimelineEvent[]): Timeline {
-  const loops: LoopSection[] = [];
-  const lanes: Lane[] = [];
-  const byId = new Map<number, Lane>();
-  const lastEvent: number[] = [];
-  const touch = (loop: number, t: number): void => {
-    const section = loops[loop];
+/**
+ * Folds events into lanes, incrementally: `add` the events as they arrive, read `timeline`
+ * whenever (a live view redraws from it without refolding what it saw before).
+ */
+export class TimelineBuilder {
+  readonly timeline: Timeline = { loops: [], lanes: [] };
+  private readonly byId = new Map<number, Lane>();
+  private readonly lastEvent: number[] = [];
+
+  add(events: readonly TimelineEvent[]): this {
+    for (const event of events) this.one(event);
+    return this;
+  }
+
+  private touch(loop: number, t: number): void {
+    const section = this.timeline.loops[loop];
     if (section === undefined) return;
-    const last = lastEvent[loop] ?? t;
+    const last = this.lastEvent[loop] ?? t;
     if (t - last > (section.virtual ? 0 : REAL_IDLE)) section.idle.push({ from: last, to: t });
-    lastEvent[loop] = Math.max(last, t);
+    this.lastEvent[loop] = Math.max(last, t);
     if (t > section.end) section.end = t;
-  };
-  for (const event of events) {
+  }
+
+  private one(event: TimelineEvent): void {
+    const { loops, lanes } = this.timeline;
     switch (event.k) {
       case "loop":
         loops[event.loop] = {
@@ -88,8 +98,8 @@ export function fold(events: readonly TimelineEvent[]): Timeline {
           callbacks: [],
           idle: [],
         };
-        lastEvent[event.loop] = event.t;
-        break;
+        this.lastEvent[event.loop] = event.t;
+        return;
       case "spawn": {
         const lane: Lane = {
           id: event.id,
@@ -105,52 +115,57 @@ export function fold(events: readonly TimelineEvent[]): Timeline {
           cancelledAt: null,
         };
         lanes.push(lane);
-        byId.set(event.id, lane);
-        touch(event.loop, event.t);
-        break;
+        this.byId.set(event.id, lane);
+        this.touch(event.loop, event.t);
+        return;
       }
       case "name": {
-        const lane = byId.get(event.id);
+        const lane = this.byId.get(event.id);
         if (lane) lane.name = event.name;
-        break;
+        return;
       }
       case "step": {
-        const lane = byId.get(event.id);
-        if (!lane) break;
-        touch(event.loop, event.t);
+        const lane = this.byId.get(event.id);
+        if (!lane) return;
+        this.touch(event.loop, event.t);
         const wait = lane.waits[lane.waits.length - 1];
         if (wait && wait.to < 0) wait.to = event.t;
         lane.steps.push(event.t);
         if (event.cancel) lane.cancelledAt = wait ? waitText(wait) : "its first step";
-        break;
+        return;
       }
       case "wait": {
-        const lane = byId.get(event.id);
-        if (!lane) break;
-        touch(event.loop, event.t);
+        const lane = this.byId.get(event.id);
+        if (!lane) return;
+        this.touch(event.loop, event.t);
         lane.waits.push({ from: event.t, to: -1, on: event.on, what: event.what });
-        break;
+        return;
       }
       case "exit": {
-        const lane = byId.get(event.id);
-        if (!lane) break;
-        touch(event.loop, event.t);
+        const lane = this.byId.get(event.id);
+        if (!lane) return;
+        this.touch(event.loop, event.t);
         lane.end = event.t;
         lane.outcome = event.outcome;
         lane.detail = event.detail;
-        break;
+        return;
       }
       case "callback":
-        touch(event.loop, event.t);
+        this.touch(event.loop, event.t);
         loops[event.loop]?.callbacks.push({ t: event.t, timer: event.timer, name: event.name });
-        break;
+        return;
     }
   }
-  // Waits still open at the end last until the end of their loop's run.
-  for (const lane of lanes) {
-    for (const wait of lane.waits) if (wait.to < 0) wait.to = loops[lane.loop]?.end ?? wait.from;
-  }
-  return { loops, lanes };
+}
+
+/** Folds a run's events (in order; a partial list gives the picture so far) into lanes. */
+export function fold(events: readonly TimelineEvent[]): Timeline {
+  return new TimelineBuilder().add(events).timeline;
+}
+
+/** When a wait ended: when the task ran again, or the end of its loop's run so far. */
+export function waitEnd(wait: Wait, section: LoopSection | undefined): number {
+  return wait.to >= 0 ? wait.to : (section?.end ?? wait.from);
 }
 
 /** Seconds since the loop's start, as the table shows them ("0.300"). */
