@@ -89,6 +89,7 @@ export class CellTimeline {
     this.lanes = drawing.lanes;
     this.setNote(timeline.lanes.length === 0 ? "No task ran on an asyncio loop in this run." : "");
     this.lastDrawMs = performance.now() - started;
+    performance.measure("timeline picture", { start: started });
     // The table in a task of its own, so that input waiting since the picture is answered first.
     const generation = ++this.generation;
     setTimeout(() => {
@@ -96,6 +97,7 @@ export class CellTimeline {
       const tableStarted = performance.now();
       renderTable(this.part("[data-table]"), label, rows(timeline));
       this.lastDrawMs += performance.now() - tableStarted;
+      performance.measure("timeline table", { start: tableStarted });
     }, 0);
   }
 

@@ -25,6 +25,8 @@ export interface RecordingHost {
   step?: SharedArrayBuffer | undefined;
 }
 
+const MAX_BATCH = 2000;
+
 /** Starts recording (and stepping, if asked); returns a function that sends the events batched so far. */
 export function startRecording(library: Library, host: RecordingHost): () => void {
   let batch: TimelineEvent[] = [];
@@ -39,6 +41,8 @@ export function startRecording(library: Library, host: RecordingHost): () => voi
     waitOwner: library._waitOwner,
     onEvent: (event) => {
       batch.push(event);
+      // Big batches go at once: a message the page unpacks in one piece must stay short.
+      if (batch.length >= MAX_BATCH) return flush();
       if (!scheduled) {
         scheduled = true;
         host.schedule(flush);

@@ -65,11 +65,13 @@ export class Stepper {
 
   private here(): SourceLine | null {
     if (!this.options.locate) return null;
+    // Deep `yield*` chains need more than V8's default 10 frames to reach the reader's code.
     const holder = Error as { stackTraceLimit?: number };
     const limit = holder.stackTraceLimit;
     holder.stackTraceLimit = 50;
     const stack = new Error().stack ?? "";
-    holder.stackTraceLimit = limit;
+    if (limit === undefined) delete holder.stackTraceLimit;
+    else holder.stackTraceLimit = limit;
     return this.options.locate(stack);
   }
 
