@@ -81,11 +81,15 @@ export const _newLoopInstruments: { list: Instrument[] | null } = { list: null }
 interface NotedFuture {
   _loop: AbstractEventLoop;
   _waitOwner?: object;
+  /** What the owner alone cannot tell, e.g. a sleep's delay as the program gave it. */
+  _waitDetail?: unknown;
 }
 
-/** Note that `future` is a wait on `owner`; free unless the loop has instruments. */
-export function _noteWait(future: { _loop: AbstractEventLoop }, owner: object): void {
-  if (future._loop._instruments !== null) (future as NotedFuture)._waitOwner = owner;
+/** Note that `future` is a wait on `owner` (with `detail`); free unless the loop has instruments. */
+export function _noteWait(future: { _loop: AbstractEventLoop }, owner: object, detail?: unknown): void {
+  if (future._loop._instruments === null) return;
+  (future as NotedFuture)._waitOwner = owner;
+  if (detail !== undefined) (future as NotedFuture)._waitDetail = detail;
 }
 
 /** What `future` is a wait on (see {@link _noteWait}), if noted. */

@@ -485,7 +485,7 @@ class SleepHandle<T> extends TimerHandle implements Iterator<Yielded, T, unknown
     this._when = loop.time() + delay;
     loop._scheduleTimer(this);
     this._future = future;
-    _noteWait(future, this);
+    _noteWait(future, this, delay);
     if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
     future._asyncioFutureBlocking = true;
     return { done: false, value: future };

@@ -146,7 +146,10 @@ export class TimelineRecorder {
     }
     const owner = this.waitOwner(future) as Live;
     if (owner === undefined) return ["future", "a future"];
-    if (typeof owner._when === "number") return ["timer", `sleep(${seconds(owner._when - t)})`];
+    if (typeof owner._when === "number") {
+      const delay = typeof future._waitDetail === "number" ? future._waitDetail : owner._when - t;
+      return ["timer", `sleep(${seconds(delay)})`];
+    }
     const className = String(owner.constructor?.name ?? "object");
     return [OWNER_KINDS[className] ?? "future", this.ordinal(owner, className)];
   }
@@ -164,9 +167,8 @@ export class TimelineRecorder {
   }
 }
 
-/** A sleep's delay, read back from its deadline: on a real clock a few microseconds have passed since. */
 function seconds(value: number): string {
-  return String(Math.abs(value) >= 0.001 ? Number(value.toFixed(3)) : Number(value.toPrecision(2)));
+  return String(Number(value.toPrecision(6)));
 }
 
 function typeName(value: unknown): string {
