@@ -68,7 +68,7 @@ export class CellStepper {
     this.pauses++;
     this.panel.dataset.pauses = String(this.pauses);
     const at = snapshot.next.line;
-    const where = at ? (at.path === "snippet.ts" ? ` (${snapshot.next.lineNote || `line ${at.line}`})` : ` (${at.path} line ${at.line})`) : "";
+    const where = at ? (at.path === "snippet.ts" ? ` (${snapshot.next.lineNote || `line ${at.line}`})` : ` (${snapshot.next.lineNote || "line"}, in ${at.path})`) : "";
     this.status(`Paused before ${snapshot.next.what}${where}.`);
     this.part("[data-step-clock]").textContent =
       `Loop time ${formatTime(snapshot.time)} s (${snapshot.loopKind}), iteration ${snapshot.tick}, ${snapshot.ran} callbacks run so far.`;

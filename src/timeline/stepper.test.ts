@@ -88,4 +88,28 @@ describe("stepper", () => {
     expect(readerFrame(stack, (url) => paths[url])).toEqual({ path: "snippet.ts", line: 7 });
     expect(readerFrame("Error\n    at f (http://x/a.js:1:1)", () => undefined)).toBeNull();
   });
+
+  it("says where the next callback was scheduled, and where a task resumes", async () => {
+    const recorder = new TimelineRecorder({ waitOwner: asyncio._waitOwner });
+    const pauses: StepSnapshot[] = [];
+    let line = 0;
+    const stepper = new Stepper({
+      recorder,
+      pause: (snapshot) => (pauses.push(snapshot), StepCommand.Next),
+      // Stands in for the stack: the test says which line the program is on.
+      locate: () => ({ path: "snippet.ts", line }),
+    });
+    function* main(): Coroutine<void> {
+      line = 3;
+      asyncio.getRunningLoop().callSoon(function hello() {});
+      line = 4;
+      stepper.noteWait(); // what the runtime's patches call where a task starts to wait
+      yield* asyncio.sleep(0);
+    }
+    line = 1;
+    await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [recorder, stepper] });
+    expect(pauses[0]!.next).toMatchObject({ line: { line: 1 }, lineNote: "starts; created at line 1" });
+    expect(pauses[1]!.next).toEqual({ what: "hello()", line: { path: "snippet.ts", line: 3 }, lineNote: "scheduled at line 3" });
+    expect(pauses[2]!.next).toMatchObject({ line: { line: 4 }, lineNote: "resumes where it waits, line 4" });
+  });
 });

@@ -56,6 +56,15 @@ export class Stepper {
 
   beforeCallback = (handle: Live, t: number): void => this.before(handle, t, false);
 
+  /** Where a plain callback or timer was scheduled, for the pause before it runs. */
+  callbackScheduled = (handle: Live): void => this.noteScheduled(handle);
+  timerScheduled = (timer: Live): void => this.noteScheduled(timer);
+
+  private noteScheduled(handle: Live): void {
+    const line = this.here();
+    if (line) this.lines.set(handle, { line, started: false });
+  }
+
   /** Called (by the runtime's patches) where a task is about to wait: remembers the reader's line. */
   noteWait(): void {
     if (this.current === null) return;
@@ -108,9 +117,10 @@ export class Stepper {
 
   private snapshot(runnable: Live, t: number, isTask: boolean): StepSnapshot {
     const loop = runnable._loop;
-    const where = isTask ? this.lines.get(runnable) : undefined;
+    const where = this.lines.get(runnable);
     let lineNote = "";
-    if (where) lineNote = where.started ? `resumes where it waits, line ${where.line.line}` : `starts; created at line ${where.line.line}`;
+    if (where && !isTask) lineNote = `scheduled at line ${where.line.line}`;
+    else if (where) lineNote = where.started ? `resumes where it waits, line ${where.line.line}` : `starts; created at line ${where.line.line}`;
     const ready = typeof loop?._ready?.toArray === "function" ? (loop._ready.toArray() as Live[]) : [];
     const timers = ((loop?._scheduled?._items ?? []) as Live[])
       .filter((timer) => !timer._cancelled)
