@@ -23,6 +23,7 @@ interface Benchmark {
 const benchmarks: Benchmark[] = [
   { file: "loop.ts", skip: () => null, takesArgs: true },
   { file: "memory.ts", skip: () => null, takesArgs: true },
+  { file: "timeline.ts", skip: () => null, takesArgs: true },
   { file: "echo.ts", skip: () => (existsSync(here("echo.ts")) ? null : "not written yet"), takesArgs: false },
   {
     file: "first-output.ts",

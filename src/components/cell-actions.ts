@@ -6,6 +6,7 @@
 import {
   ENTRY,
   getRuntime,
+  getWorkerRuntime,
   onRuntimeStatus,
   prepareFiles,
   prewarm as prewarmRunner,
@@ -18,16 +19,29 @@ import { readCellData, type CellData } from "./cell-data.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
 import { OutputView, type OutputVerdict } from "./output-view.ts";
 import type { RuntimeChoice } from "./runtime-choice.ts";
+import { CellTimeline } from "./cell-timeline.ts";
+import { CellStepper } from "./cell-stepper.ts";
 
 /** What a cell button does (its `data-action`). */
-export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore";
+export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore" | "timeline" | "step";
 
 interface CellState {
   data: CellData;
   editor?: EditorView;
   /** The run in progress, if any. */
   run?: { controller: AbortController; done: Promise<void> };
+  timeline?: CellTimeline;
+  stepper?: CellStepper;
 }
+
+/** How a run is made: plain, or stepped (Step through). */
+interface RunOptions {
+  /** Step through's control buffer. */
+  step?: SharedArrayBuffer;
+}
+
+/** The longest a stepped run may last: the reader sets the pace (setTimeout's maximum). */
+const STEPPING_TIMEOUT_MS = 2 ** 31 - 1;
 
 const states = new WeakMap<HTMLElement, CellState>();
 
@@ -63,7 +77,37 @@ export async function perform(cell: HTMLElement, action: Action): Promise<void> 
       return reset(cell);
     case "copy":
       return copy(cell);
+    case "timeline":
+      return toggleTimeline(cell);
+    case "step":
+      return stepThrough(cell);
   }
+}
+
+// ---- timeline / step through ---------------------------------------------------------------
+
+function timelineOf(cell: HTMLElement, state: CellState): CellTimeline {
+  return (state.timeline ??= new CellTimeline(cell, state.data.timeline === true));
+}
+
+async function toggleTimeline(cell: HTMLElement): Promise<void> {
+  const state = stateOf(cell);
+  const timeline = timelineOf(cell, state);
+  const mustRun = timeline.setOpen(!timeline.open);
+  if (mustRun && !state.run) await run(cell);
+}
+
+async function stepThrough(cell: HTMLElement): Promise<void> {
+  const state = stateOf(cell);
+  state.stepper ??= new CellStepper(cell, () => void stepThrough(cell));
+  if (state.run) {
+    state.run.controller.abort();
+    await state.run.done;
+  }
+  const control = state.stepper.begin();
+  if (typeof control === "string") return;
+  cell.querySelector<HTMLButtonElement>('[data-stepper] button[data-step="next"]')?.focus();
+  await run(cell, { step: control });
 }
 
 // ---- runtime choice and badges -------------------------------------------------------------
@@ -159,10 +203,14 @@ function departureText(verdict: OutputVerdict): string {
   return `${verdict.departedStream} line ${verdict.departedLine} (marked)`;
 }
 
-async function run(cell: HTMLElement): Promise<void> {
+async function run(cell: HTMLElement, options: RunOptions = {}): Promise<void> {
   const state = stateOf(cell);
   if (state.run) return state.run.done;
   wireBadges();
+  const timeline = timelineOf(cell, state);
+  const stepping = options.step !== undefined;
+  const record = stepping || timeline.wanted;
+  timeline.start(record);
 
   const controller = new AbortController();
   let finish!: () => void;
@@ -203,7 +251,8 @@ async function run(cell: HTMLElement): Promise<void> {
     const edited = currentCode(cell, state);
     const files = await prepareFiles({ code: edited ?? state.data.code, files: state.data.files, compiled: state.data.compiled });
     controller.signal.throwIfAborted();
-    const runtime = await getRuntime(controller.signal);
+    // Step through pauses a worker; the WebContainer's node cannot be paused from the page.
+    const runtime = stepping ? getWorkerRuntime() : await getRuntime(controller.signal);
     controller.signal.throwIfAborted();
     unwatch();
     const output = new OutputView(log, state.data.expected, state.data.expectedStderr, { mergedStderr: runtime.mergesStderr === true });
@@ -214,14 +263,28 @@ async function run(cell: HTMLElement): Promise<void> {
     doing = "";
     show();
     const result = await runtime.run(
-      { files, entry: ENTRY, timeoutMs: state.data.timeoutMs, signal: controller.signal },
+      {
+        files,
+        entry: ENTRY,
+        timeoutMs: stepping ? STEPPING_TIMEOUT_MS : state.data.timeoutMs,
+        signal: controller.signal,
+        ...(record ? { record: true } : {}),
+        ...(options.step ? { step: options.step } : {}),
+      },
       (event) => {
         if (event.type === "status") {
           doing = event.text;
           show();
+        } else if (event.type === "timeline") {
+          timeline.add(event.events);
+        } else if (event.type === "paused") {
+          output.flush();
+          state.stepper?.show(event.snapshot);
         } else output.write(event.type, event.text);
       },
     );
+    timeline.finish();
+    if (stepping) state.stepper?.ended(endText(result, STEPPING_TIMEOUT_MS).text);
     if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
     const verdict = output.finish(result.reason === undefined);
     const end = endText(result, state.data.timeoutMs);
@@ -240,6 +303,7 @@ async function run(cell: HTMLElement): Promise<void> {
     const syntax = syntaxErrorText(error);
     if (controller.signal.aborted && !syntax) setStatus(cell, "Stopped before it started.", "warn");
     else setStatus(cell, syntax ?? `Could not run: ${(error as Error)?.message ?? String(error)}`, "bad");
+    if (stepping) state.stepper?.ended("The program did not start.");
     cell.dataset.result = "error";
   } finally {
     clearInterval(ticker);

@@ -17,6 +17,10 @@ export interface CellData {
   expected: string;
   expectedStderr?: string;
   timeoutMs: number;
+  /** Record every run and show the Timeline (`timeline` meta). */
+  timeline?: true;
+  /** Why Step through cannot show this cell (`nostep` meta). */
+  noStep?: string;
 }
 
 /** Reads a cell element's data. */

@@ -3,7 +3,7 @@ import type { Awaitable, Coroutine } from "./coroutines.ts";
 import { NotImplementedError, RuntimeError } from "./exceptions.ts";
 import { formatCallback } from "./format-helpers.ts";
 import type { Future } from "./futures.ts";
-import type { Instrument } from "./instruments.ts";
+import { _newLoopInstruments, type Instrument } from "./instruments.ts";
 import type { Task } from "./tasks.ts";
 
 /** What the loop's exception handler receives (Python: the `context` dict). */
@@ -164,7 +164,7 @@ export abstract class AbstractEventLoop {
   /** The task whose step is running on this loop, if any (Python keeps `_current_tasks[loop]`). */
   _currentTask: Task<unknown> | null = null;
   /** Installed instruments, or `null` when none (so that the hot path checks one field). */
-  _instruments: Instrument[] | null = null;
+  _instruments: Instrument[] | null = _newLoopInstruments.list;
 
   // Running and stopping.
 

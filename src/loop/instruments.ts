@@ -68,6 +68,35 @@ const hookKeys: { [K in InstrumentHook]-?: null } = {
   timerScheduled: null,
 };
 
+/**
+ * Instruments every new loop starts with (`null`: none). A tool that records every run
+ * (the site's Timeline) sets this before the program makes its loop; the list is shared
+ * copy-on-write, as `addInstrument` keeps it.
+ */
+export const _newLoopInstruments: { list: Instrument[] | null } = { list: null };
+
+// What a waiting future belongs to (a Lock, a Queue, a sleep's timer...), noted only while
+// an instrument watches its loop, so that a timeline can say what a task waited on. A
+// property rather than a WeakMap: a WeakMap set per wait costs more than the wait.
+interface NotedFuture {
+  _loop: AbstractEventLoop;
+  _waitOwner?: object;
+  /** What the owner alone cannot tell, e.g. a sleep's delay as the program gave it. */
+  _waitDetail?: unknown;
+}
+
+/** Note that `future` is a wait on `owner` (with `detail`); free unless the loop has instruments. */
+export function _noteWait(future: { _loop: AbstractEventLoop }, owner: object, detail?: unknown): void {
+  if (future._loop._instruments === null) return;
+  (future as NotedFuture)._waitOwner = owner;
+  if (detail !== undefined) (future as NotedFuture)._waitDetail = detail;
+}
+
+/** What `future` is a wait on (see {@link _noteWait}), if noted. */
+export function _waitOwner(future: object): object | undefined {
+  return (future as Partial<NotedFuture>)._waitOwner;
+}
+
 /** Every hook an {@link Instrument} may have (for tools and tests that install them all). */
 export const _instrumentHooks = Object.keys(hookKeys) as readonly InstrumentHook[];
 

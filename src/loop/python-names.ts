@@ -237,6 +237,9 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   _nameProbe: { python: null, note: INTERNAL },
   _setDefaultPolicyFactory: { python: null, note: INTERNAL },
   _installDefaultPolicy: { python: null, note: INTERNAL },
+  _newLoopInstruments: { python: null, note: INTERNAL },
+  _noteWait: { python: null, note: INTERNAL },
+  _waitOwner: { python: null, note: INTERNAL },
 };
 
 /**

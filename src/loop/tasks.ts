@@ -4,7 +4,7 @@ import { type AbstractEventLoop, getEventLoop, getRunningLoop, type Runnable, Ti
 import { CancelledError, InvalidStateError, RuntimeError, TimeoutError, ValueError } from "./exceptions.ts";
 import { coroutineNameFromStack, formatCallback, repr } from "./format-helpers.ts";
 import { _nameProbe, _PENDING, _setResultUnlessCancelled, Future, isFuture } from "./futures.ts";
-import { _emit } from "./instruments.ts";
+import { _emit, _noteWait } from "./instruments.ts";
 import { timeout } from "./timeouts.ts";
 
 let taskNameCounter = 0;
@@ -489,6 +489,7 @@ class SleepHandle<T> extends TimerHandle implements Iterator<Yielded, T, unknown
     this._when = loop.time() + delay;
     loop._scheduleTimer(this);
     this._future = future;
+    _noteWait(future, this, delay);
     if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
     future._asyncioFutureBlocking = true;
     return { done: false, value: future };

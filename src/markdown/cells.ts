@@ -4,7 +4,8 @@
  * A chapter is MDX that reads as plain Markdown. Four kinds of fenced block carry meaning:
  *
  * - ` ```ts runnable ` is a cell: TypeScript the reader can run. Optional meta: `id=NAME`,
- *   `timeout=SECONDS`. It MUST be followed by an ` ```output ` block (exact expected stdout),
+ *   `timeout=SECONDS`, `timeline` (record every run and show its Timeline), `nostep="WHY"`
+ *   (Step through cannot show this cell faithfully, and why). It MUST be followed by an ` ```output ` block (exact expected stdout),
  *   optionally followed by a ` ```stderr ` block (expected stderr). In both, a line that is
  *   exactly `…` matches any number of lines (see `./expected.ts`, which compares outputs).
  * - ` ```python ` immediately before a cell is that cell's Python original (its twin).
@@ -60,6 +61,10 @@ export interface Cell {
   line: number;
   /** Wall-clock limit for one run; `timeout=` meta in seconds, default 10 s. */
   timeoutMs: number;
+  /** `timeline` meta: every run is recorded and its Timeline shown. */
+  timeline?: true;
+  /** `nostep="…"` meta: why this cell cannot be stepped (real time, threads...). */
+  noStep?: string;
 }
 
 /**
@@ -254,6 +259,8 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
       files: [...current.values()],
       line: lineOf(node),
       timeoutMs,
+      ...(meta.get("timeline") === true ? { timeline: true as const } : {}),
+      ...(meta.has("nostep") ? { noStep: noStepReason(path, node, meta.get("nostep")!) } : {}),
     };
     cells.push({
       cell,
@@ -265,6 +272,11 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
     });
   }
   return { cells, files };
+}
+
+function noStepReason(path: string, node: Code, value: string | true): string {
+  if (value === true || value.trim() === "") fail(path, node, "`nostep=` needs the reason, quoted: nostep=\"it measures real time\"");
+  return value.trim();
 }
 
 /**

@@ -70,6 +70,11 @@ export function getRuntime(signal?: AbortSignal): Promise<Runtime> {
   return get().selector.getRuntime(signal);
 }
 
+/** The in-page worker runtime, whatever the choice: Step through needs it (it pauses the worker). */
+export function getWorkerRuntime(): Runtime {
+  return get().worker;
+}
+
 /**
  * Calls `listener` with the current status at once and on every change:
  * `{ name, state: "booting" | "ready" | "unavailable", reason?, preferred }`.

@@ -59,7 +59,7 @@ function run(code: string, options: PythonHarnessOptions = {}): Promise<PythonHa
 }
 
 const stream = (events: RunEvent[], type: "stdout" | "stderr"): string =>
-  events.filter((e) => e.type === type).map((e) => e.text).join("");
+  events.flatMap((e) => (e.type === type ? [e.text] : [])).join("");
 
 /** Loading Pyodide takes seconds, many more on a loaded machine: the slow part of each test. */
 const LOAD = 120_000;

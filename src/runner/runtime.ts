@@ -1,6 +1,8 @@
 /** The one interface every snippet runtime implements: files in, output out. */
 
 import type { LoadProgress, SyntaxErrorInfo } from "./python-protocol.ts";
+import type { TimelineEvent } from "../timeline/events.ts";
+import type { StepSnapshot } from "../timeline/step-snapshot.ts";
 
 /** A snippet as a small project: path -> source text (already JavaScript). */
 export type FileTree = Record<string, string>;
@@ -14,13 +16,19 @@ export interface RunRequest {
   timeoutMs: number;
   /** Aborting it is Stop: the runtime kills the program at once. */
   signal: AbortSignal;
+  /** Report the loop's timeline as `timeline` events (default off: then a run costs what it did). */
+  record?: boolean;
+  /** Step through (worker runtime only): the control buffer the page drives the paused loop with. */
+  step?: SharedArrayBuffer;
 }
 
 /** What a runtime reports while a program runs, in order. */
 export type RunEvent =
   | { type: "status"; text: string; progress?: LoadProgress } // progress: booting, mounting, starting
   | { type: "stdout"; text: string } // one chunk of output (may hold several lines)
-  | { type: "stderr"; text: string };
+  | { type: "stderr"; text: string }
+  | { type: "timeline"; events: TimelineEvent[] } // when `record` is set
+  | { type: "paused"; snapshot: StepSnapshot }; // when `step` is set
 
 export interface RunResult {
   /** Process exit code; null when killed. */

@@ -8,7 +8,8 @@
  * everything as stdout (`mergesStderr`); colour is switched off and escape sequences are
  * stripped, and stack traces are rewritten to `snippet.ts:LINE:COL` like the worker's.
  */
-import { loadLibrary } from "./library.ts";
+import { SideChannel } from "../timeline/side-channel.ts";
+import { loadLibrary, siteUrl } from "./library.ts";
 import { OutputCap, truncationNotice, type OutputLimits } from "./output-cap.ts";
 import type { FileTree, RunEvent, RunRequest, RunResult, Runtime } from "./runtime.ts";
 import { directoryLocator, stackRewriter } from "./stack.ts";
@@ -76,6 +77,8 @@ const PARTIAL_LINE_MS = 50;
 export interface WebContainerRuntimeOptions {
   boot: WebContainerBoot;
   library?: () => Promise<FileTree>;
+  /** The timeline hook module's source (src/timeline/node-hook.ts, built), for recorded runs. */
+  timelineHook?: () => Promise<string>;
   limits?: OutputLimits;
   now?: () => number;
   setTimer?: (callback: () => void, ms: number) => unknown;
@@ -89,6 +92,7 @@ export class WebContainerRuntime implements Runtime {
   private _runs = 0;
   private readonly _boot: WebContainerBoot;
   private readonly _library: () => Promise<FileTree>;
+  private readonly _timelineHook: () => Promise<string>;
   private readonly _limits: OutputLimits | undefined;
   private readonly _now: () => number;
   private readonly _setTimer: (callback: () => void, ms: number) => unknown;
@@ -97,6 +101,7 @@ export class WebContainerRuntime implements Runtime {
   constructor(options: WebContainerRuntimeOptions) {
     this._boot = options.boot;
     this._library = options.library ?? (() => loadLibrary());
+    this._timelineHook = options.timelineHook ?? loadTimelineHook;
     this._limits = options.limits;
     this._now = options.now ?? (() => performance.now());
     this._setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
@@ -126,6 +131,14 @@ export class WebContainerRuntime implements Runtime {
     const library = await abortable(this._library(), signal);
     if (library === undefined) return stopped();
     const tree = buildFileTree(request.files, library);
+    // A recorded run loads the timeline hook first; its events come back on a side channel.
+    const args = [request.entry];
+    if (request.record) {
+      const hook = await abortable(this._timelineHook(), signal);
+      if (hook === undefined) return stopped();
+      tree[TIMELINE_HOOK] = hook;
+      args.unshift("--import", `./${TIMELINE_HOOK}`);
+    }
     const dir = `runs/${++this._runs}`;
     await container.fs.mkdir(dir, { recursive: true });
     await container.mount(toFileSystemTree(tree), { mountPoint: dir });
@@ -136,7 +149,7 @@ export class WebContainerRuntime implements Runtime {
     }
 
     onEvent({ type: "status", text: "Starting node…" });
-    const process = await container.spawn("node", [request.entry], { cwd: dir, env: ENV });
+    const process = await container.spawn("node", args, { cwd: dir, env: ENV });
     const rewrite = stackRewriter(tree, { locate: directoryLocator(`${container.workdir}/${dir}`) });
     try {
       return await this._supervise(process, request, onEvent, rewrite, elapsed);
@@ -154,13 +167,21 @@ export class WebContainerRuntime implements Runtime {
   ): Promise<RunResult> {
     const cap = new OutputCap(this._limits);
     const reader = process.output.getReader();
+    const side = request.record ? new SideChannel() : null;
     let partial = "";
     let partialTimer: unknown;
     let done = false;
 
     return new Promise<RunResult>((resolve) => {
-      const emit = (text: string): void => {
-        if (done || text === "") return;
+      const emit = (raw: string, last = false): void => {
+        if (done) return;
+        let text = raw;
+        if (side) {
+          const taken = side.take(raw);
+          if (taken.events.length > 0) onEvent({ type: "timeline", events: taken.events });
+          text = last ? taken.output + side.end() : taken.output;
+        }
+        if (text === "") return;
         const admitted = cap.take(rewrite(text));
         if (admitted !== "") onEvent({ type: "stdout", text: admitted });
         if (cap.exceeded) {
@@ -168,15 +189,15 @@ export class WebContainerRuntime implements Runtime {
           kill("output-limit");
         }
       };
-      const flushPartial = (): void => {
+      const flushPartial = (last = false): void => {
         this._clearTimer(partialTimer);
         const text = partial;
         partial = "";
-        emit(text);
+        emit(text, last);
       };
       const finish = (result: Omit<RunResult, "elapsedMs">): void => {
         if (done) return;
-        flushPartial();
+        flushPartial(true);
         done = true;
         this._clearTimer(timer);
         this._clearTimer(partialTimer);
@@ -218,6 +239,21 @@ export class WebContainerRuntime implements Runtime {
       );
     });
   }
+}
+
+/** Where a recorded run's tree holds the timeline hook. */
+const TIMELINE_HOOK = "timeline-hook.js";
+
+let timelineHook: Promise<string> | undefined;
+
+/** The timeline hook the site build serves (src/pages/runner/timeline-hook.js.ts), fetched once. */
+function loadTimelineHook(): Promise<string> {
+  timelineHook ??= fetch(siteUrl("runner/timeline-hook.js")).then(async (response) => {
+    if (!response.ok) throw new Error(`Could not load the timeline recorder: HTTP ${response.status}`);
+    return response.text();
+  });
+  timelineHook.catch(() => (timelineHook = undefined));
+  return timelineHook;
 }
 
 /** `promise`'s value, or undefined as soon as `signal` aborts. */

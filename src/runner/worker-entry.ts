@@ -26,6 +26,7 @@ import { OutputChannel } from "./worker-output.ts";
 import type { FromWorker, ToWorker } from "./worker-protocol.ts";
 import type { FileTree } from "./runtime.ts";
 import { buildFileTree } from "./tree.ts";
+import { startRecording } from "./worker-timeline.ts";
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -44,6 +45,7 @@ interface Host {
 }
 interface Library {
   getHost?: () => Host;
+  _newLoopInstruments?: { list: unknown[] | null };
   setHost?: (host: Host | null) => void;
   [name: string]: unknown;
 }
@@ -135,6 +137,7 @@ installProcess();
  */
 function exit(code: number): void {
   if (exited) return;
+  flushTimeline();
   output.close();
   exited = true;
   scope.postMessage({ type: "exit", code });
@@ -278,6 +281,9 @@ function trackHost(hooks: Library): void {
 }
 
 let facade: FileTree = {};
+let library: Library = {};
+/** Sends the timeline events still batched (before output is judged, or a pause is shown). */
+let flushTimeline = (): void => {};
 
 /**
  * Everything a run needs that does not depend on the program, done while the worker waits in
@@ -295,6 +301,7 @@ async function warmUp(): Promise<void> {
   }
   await linkerReady;
   trackHost(asyncio);
+  library = asyncio;
   facade = libraryFacade(asyncio);
   const sample: FileTree = { ...facade, "warm-up.js": 'import * as a from "asyncio";\nexport const b = `${Object.keys(a).length}`;\n' };
   linker.update(sample);
@@ -305,11 +312,20 @@ async function warmUp(): Promise<void> {
 
 const ready: Promise<void> = warmUp();
 
-async function run(files: FileTree, entry: string): Promise<void> {
+async function run(files: FileTree, entry: string, record: boolean, step: SharedArrayBuffer | undefined): Promise<void> {
   await ready;
   running = true;
   tree = buildFileTree(files, facade);
   linker.update(tree);
+  if (record || step) {
+    flushTimeline = startRecording(library, {
+      post: (message) => scope.postMessage(message),
+      schedule: nextTask,
+      flushOutput: () => output.flush(),
+      pathOf: (url) => linker.pathOf(url),
+      step,
+    });
+  }
   rewrite = stackRewriter(tree, { locate: (url) => linker.pathOf(url), hideForeignFrames: true });
   let url: string;
   try {
@@ -342,7 +358,7 @@ function startMarker(): string {
 }
 
 scope.addEventListener("message", (event) => {
-  if (event.data.type === "run") void run(event.data.files, event.data.entry);
+  if (event.data.type === "run") void run(event.data.files, event.data.entry, event.data.record === true, event.data.step);
 });
 
 ready.then(

@@ -6,6 +6,8 @@
  * `reusable`, when it waits for the next `run` instead.
  */
 import type { LoadProgress, SyntaxErrorInfo } from "./python-protocol.ts";
+import type { TimelineEvent } from "../timeline/events.ts";
+import type { StepSnapshot } from "../timeline/step-snapshot.ts";
 import type { FileTree } from "./runtime.ts";
 
 /** 0 = stdout, 1 = stderr. */
@@ -13,13 +15,28 @@ export type Stream = 0 | 1;
 
 export type ToWorker =
   /** Run `entry` of `files`; the library is the worker's own bundled copy. */
-  { type: "run"; files: FileTree; entry: string };
+  {
+    type: "run";
+    files: FileTree;
+    entry: string;
+    /** Send the run's timeline events (off unless asked: recording costs nothing then). */
+    record?: boolean;
+    /**
+     * Step through: run on the virtual-time loop and pause before each callback, waiting on
+     * this buffer (an Int32Array over it; see src/timeline/step-control.ts).
+     */
+    step?: SharedArrayBuffer;
+  };
 
 export type FromWorker =
   /** The worker has loaded; it is ready to run. */
   | { type: "ready" }
   /** Output since the last message, in order. */
   | { type: "output"; chunks: Array<[Stream, string]> }
+  /** Timeline events since the last message, in order (only when asked to record). */
+  | { type: "timeline"; events: TimelineEvent[] }
+  /** Step through: the loop is paused before a callback; output so far was sent before this. */
+  | { type: "paused"; snapshot: StepSnapshot }
   /** The program printed more than the cap allows; everything up to the cap was sent. */
   | { type: "limit" }
   /** Loading progress (the Python worker, while Pyodide loads). */

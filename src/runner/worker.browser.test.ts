@@ -88,7 +88,7 @@ function run(code: string, options: HarnessOptions = {}): Promise<HarnessRun> {
 }
 
 const stream = (events: RunEvent[], type: "stdout" | "stderr"): string =>
-  events.filter((e) => e.type === type).map((e) => e.text).join("");
+  events.flatMap((e) => (e.type === type ? [e.text] : [])).join("");
 
 const contentDir = here("../../content");
 const chapterCells = readdirSync(contentDir)

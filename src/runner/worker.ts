@@ -148,6 +148,12 @@ export class WorkerRuntime implements Runtime {
               if (cap.exceeded) return limit();
             }
             break;
+          case "timeline":
+            onEvent({ type: "timeline", events: message.events });
+            break;
+          case "paused":
+            onEvent({ type: "paused", snapshot: message.snapshot });
+            break;
           case "limit":
             return limit();
           case "ready":
@@ -177,7 +183,13 @@ export class WorkerRuntime implements Runtime {
         finish({ code: 1 });
       };
       for (const message of spare.early) handle(message);
-      worker.postMessage({ type: "run", files: request.files, entry: request.entry });
+      worker.postMessage({
+        type: "run",
+        files: request.files,
+        entry: request.entry,
+        ...(request.record ? { record: true } : {}),
+        ...(request.step ? { step: request.step } : {}),
+      });
     });
   }
 }

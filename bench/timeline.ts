@@ -1,0 +1,188 @@
+/**
+ * The Timeline's costs (issue 8), printed, never failing on a figure:
+ *
+ * 1. Recording: the same workloads with no instrument, and with the timeline recorder
+ *    (src/timeline/instrument.ts); the difference per recorded event.
+ * 2. Recording off: what the loop pays for being recordable — `_noteWait` on every wait
+ *    with no instrument installed, per call, beside the cost of one wait.
+ * 3. Drawing: fold + SVG + table rows for 100 and 10,000 tasks (a gather of sleeps),
+ *    pure string work as the page does it before one `innerHTML`.
+ * 4. In the browser (`--browser`, needs a site build and Chromium): the 10,000-task cell
+ *    of chapter 1 run with its Timeline open; the longest main-thread task while it draws,
+ *    and how soon key presses sent every 25 ms meanwhile were answered (target: 100 ms).
+ *
+ * `npm run bench` runs 1-3; `node bench/timeline.ts --browser` adds 4.
+ */
+import { spawn as spawnProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import * as asyncio from "asyncio";
+import type { Coroutine } from "asyncio";
+import { drawTimeline } from "../src/timeline/draw.ts";
+import { TimelineRecorder } from "../src/timeline/instrument.ts";
+import { fold, rows } from "../src/timeline/record.ts";
+import { formatTable, medianInterval, formatEstimate } from "./report.ts";
+import { pingPong, spawn } from "./workloads.ts";
+
+const ROUNDS = process.argv.includes("--quick") ? 3 : 9;
+
+function* nap(seconds: number): Coroutine<number> {
+  yield* asyncio.sleep(seconds);
+  return seconds;
+}
+function gatherSleeps(n: number, options?: asyncio.RunOptions): Promise<unknown> {
+  function* main(): Coroutine<unknown> {
+    return yield* asyncio.gather(...Array.from({ length: n }, (_, i) => nap((i % 100) / 10_000)));
+  }
+  return asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), ...options });
+}
+
+const recorder = (): TimelineRecorder => new TimelineRecorder({ waitOwner: asyncio._waitOwner });
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) samples.push(await time(run));
+  return medianInterval(samples).value;
+}
+
+// 1. Recording cost per event.
+const workloads: Array<[string, (options?: asyncio.RunOptions) => Promise<unknown>]> = [
+  ["spawn 10,000 tasks (sleep(0) each)", (options) => spawn(10_000, options)],
+  ["queue ping-pong, 20,000 messages", (options) => pingPong(20_000, options)],
+  ["gather of 10,000 sleeps (virtual time)", (options) => gatherSleeps(10_000, options)],
+];
+const recordingRows: string[][] = [];
+for (const [name, run] of workloads) {
+  await run(); // warm up
+  await run({ instruments: [recorder()] });
+  const off = await median(() => run());
+  const probe = recorder();
+  await run({ instruments: [probe] });
+  const events = probe.events.length;
+  const on = await median(() => run({ instruments: [recorder()] }));
+  recordingRows.push([name, `${off.toFixed(1)} ms`, `${on.toFixed(1)} ms`, `${(on / off).toFixed(2)}×`, events.toLocaleString("en-US"), `${(((on - off) * 1e6) / events).toFixed(0)} ns`]);
+}
+console.log(`Recording (median of ${ROUNDS}; Node ${process.version})`);
+console.log(formatTable(["workload", "off", "recording", "ratio", "events", "per event"], recordingRows));
+
+// 2. Recording off: the one thing every wait now does, `_noteWait` finding no instrument.
+{
+  const loop = new asyncio.VirtualTimeLoop();
+  const futures = Array.from({ length: 1000 }, () => loop.createFuture());
+  const nothing = (future: object, owner: object): void => void [future, owner];
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS * 3; round++) {
+    // ns per call: 10^6 calls, less the same loop calling an empty function.
+    let start = performance.now();
+    for (let i = 0; i < 1000; i++) for (const future of futures) asyncio._noteWait(future, loop);
+    const noted = performance.now() - start;
+    start = performance.now();
+    for (let i = 0; i < 1000; i++) for (const future of futures) nothing(future, loop);
+    samples.push(Math.max(0, noted - (performance.now() - start)));
+  }
+  loop.close();
+  const perWait = (await median(() => pingPong(20_000))) / 40_000;
+  console.log(
+    `\nRecording off: _noteWait with no instrument costs ${formatEstimate(medianInterval(samples))} ns per wait beyond an empty call; ` +
+      `one wait in the ping-pong costs about ${(perWait * 1e6).toFixed(0)} ns (so under ${((medianInterval(samples).value / (perWait * 1e6)) * 100).toFixed(1)}%).`,
+  );
+}
+
+// 3. Drawing.
+const drawRows: string[][] = [];
+for (const n of [100, 10_000]) {
+  const probe = recorder();
+  await gatherSleeps(n, { instruments: [probe] });
+  const events = probe.events;
+  const foldMs = await median(async () => fold(events));
+  const timeline = fold(events);
+  const drawMs = await median(async () => drawTimeline(timeline, { width: 900, label: "Timeline" }));
+  const rowsMs = await median(async () => rows(timeline));
+  const svg = drawTimeline(timeline, { width: 900, label: "Timeline" }).svg;
+  drawRows.push([`${n.toLocaleString("en-US")} tasks`, events.length.toLocaleString("en-US"), `${foldMs.toFixed(1)} ms`, `${drawMs.toFixed(1)} ms`, `${rowsMs.toFixed(1)} ms`, `${(svg.length / 1024).toFixed(0)} KiB`]);
+}
+console.log(`\nDrawing (median of ${ROUNDS})`);
+console.log(formatTable(["run", "events", "fold", "SVG", "table rows", "SVG size"], drawRows));
+
+if (process.argv.includes("--browser")) await browser();
+
+/** 4. The page while a 10,000-task timeline draws. */
+async function browser(): Promise<void> {
+  const { chromium } = await import("@playwright/test");
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const port = 4398;
+  const origin = `http://localhost:${port}`;
+  const server = spawnProcess("npx", ["astro", "preview", "--port", String(port), "--host", "localhost"], { cwd: root, stdio: "ignore", detached: true });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(origin)).ok) break;
+      } catch {
+        if (i > 150) throw new Error("astro preview did not start");
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    const page = await browser.newPage();
+    await page.goto(`${origin}/01-why-asyncio/`);
+    await page.getByLabel("Runtime", { exact: true }).selectOption("worker");
+    await page.evaluate(() => {
+      const w = window as unknown as { delays: number[]; longest: number };
+      w.delays = [];
+      w.longest = 0;
+      document.addEventListener("keydown", (event) => w.delays.push(performance.now() - event.timeStamp));
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+      }).observe({ type: "longtask", buffered: false });
+    });
+    const cell = page.locator("#all-at-once");
+    // The same cell twice: a plain run, then with its Timeline open (recorded, drawn live and at the end).
+    for (const withTimeline of [false, true]) {
+      await page.evaluate(() => {
+        const w = window as unknown as { delays: number[]; longest: number };
+        w.delays = [];
+        w.longest = 0;
+        performance.clearMeasures();
+      });
+      if (withTimeline) await cell.getByRole("button", { name: /^Timeline/ }).click(); // opens it and runs the cell, recording
+      else await cell.getByRole("button", { name: /^Run/ }).click();
+      let pressing = true;
+      const presses = (async () => {
+        while (pressing) {
+          await page.keyboard.press("Shift");
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      })();
+      if (withTimeline) await cell.getByRole("table", { name: /^Timeline of/ }).waitFor({ timeout: 60_000 });
+      await page.locator("#all-at-once[data-result]").waitFor({ timeout: 60_000 });
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      pressing = false;
+      await presses;
+      const { delays, longest, picture, table } = await page.evaluate(() => {
+        const w = window as unknown as { delays: number[]; longest: number };
+        const last = (name: string) => performance.getEntriesByName(name).at(-1)?.duration ?? 0;
+        return { delays: w.delays, longest: w.longest, picture: last("timeline picture"), table: last("timeline table") };
+      });
+      const sorted = [...delays].sort((a, b) => a - b);
+      console.log(
+        `\nBrowser, chapter 1's 10,000-task cell, ${withTimeline ? "Timeline open" : "Timeline closed"}: longest main-thread task ${longest.toFixed(0)} ms; ` +
+          `${delays.length} key presses answered in median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, worst ${sorted.at(-1)?.toFixed(1)} ms (target ≤ 100 ms)` +
+          (withTimeline ? `; last draw: picture ${picture.toFixed(0)} ms, table ${table.toFixed(0)} ms.` : "."),
+      );
+      await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once [data-result]")?.removeAttribute("data-result"));
+      await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once")?.removeAttribute("data-result"));
+    }
+    await browser.close();
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // gone
+    }
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The Timeline and Step through, in the worker runtime: every cell's timeline after a run
+ * names its tasks and gives each an outcome; the gather cell's rows are exact; stepping a
+ * cell to the end prints what the straight run prints.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEFAULT_TIMEOUT_MS } from "../src/markdown/cells.ts";
+import { checkOutput } from "../src/markdown/expected.ts";
+import { cellById, chapters, chooseRuntime, liveLines, runCell, waitForEnd } from "./helpers.ts";
+
+const OUTCOME = /^(result|exception \w+|cancelled|pending)$/;
+
+async function openTimeline(cell: Locator): Promise<Locator> {
+  await cell.getByRole("button", { name: /^Timeline/ }).click();
+  const table = cell.getByRole("table", { name: /^Timeline of/ });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  return table;
+}
+
+async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")),
+  );
+}
+
+async function workerPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await chooseRuntime(page, "worker");
+}
+
+test("gather of sleeps 0.3/0.1/0.2: three child lanes ending at 0.3, 0.1, 0.2", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather-lanes"))!;
+  await workerPage(page, chapter.url);
+  const cell = cellById(page, "gather-lanes");
+  await runCell(cell);
+  // The cell asks for its timeline (`timeline` meta): it is open after the run.
+  const table = cell.getByRole("table", { name: /^Timeline of gather-lanes/ });
+  await expect(table).toBeVisible();
+  const rows = await tableRows(table);
+  expect(rows).toHaveLength(4);
+  const [main, ...children] = rows;
+  expect(main![0]).toBe("Task-1");
+  expect(main![4]).toBe("result");
+  expect(main![5]).toBe("gather(Task-2, Task-3, Task-4)");
+  expect(children.map((row) => [row[0], row[3], row[4], row[5]])).toEqual([
+    ["Task-2", "2", "result", "sleep(0.3)"],
+    ["Task-3", "2", "result", "sleep(0.1)"],
+    ["Task-4", "2", "result", "sleep(0.2)"],
+  ]);
+  // A real-time loop: the children start together and end on their timers, give or take a tick.
+  for (const row of children) expect(Number(row[1])).toBeLessThan(0.05);
+  const ends = children.map((row) => Number(row[2]));
+  [0.3, 0.1, 0.2].forEach((expected, i) => expect(Math.abs(ends[i]! - expected)).toBeLessThan(0.08));
+  await expect(cell.locator("[data-chart] svg")).toHaveAttribute("aria-label", /^Timeline of gather-lanes: 4 tasks/);
+});
+
+test("Step through: Next walks callbacks with the ready queue and timers; Run to end prints the straight run's output", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather-lanes"))!;
+  await workerPage(page, chapter.url);
+  const cell = cellById(page, "gather-lanes");
+  await cell.getByRole("button", { name: /^Step through/ }).click();
+  const status = cell.locator("[data-step-status]");
+  await expect(status).toHaveText(/^Paused before Task-1: step/);
+  await expect(cell.locator(".step-line")).toHaveCount(1);
+  await cell.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(status).toHaveText(/^Paused before Task-2: step/);
+  await expect(cell.getByRole("list", { name: "Ready queue" }).getByRole("listitem")).toHaveText(["Task-3: step", "Task-4: step"]);
+  await cell.getByRole("button", { name: "Next tick" }).click();
+  await expect(status).toHaveText(/^Paused before wake Task-3 \(sleep\)/);
+  await expect(cell.getByRole("list", { name: "Timers" }).getByRole("listitem")).toHaveText(["0.200 s: wake Task-4 (sleep)", "0.300 s: wake Task-2 (sleep)"]);
+  await expect(cell.locator("[data-step-clock]")).toHaveText(/^Loop time 0\.100 s \(VirtualTimeLoop\)/);
+  await expect(cell.getByRole("list", { name: "Tasks" })).toContainText("Task-2: waiting on a timer (wakes at 0.300)");
+  // Keyboard: T is "To next timer".
+  await cell.getByRole("button", { name: "Next", exact: true }).press("t");
+  await expect(status).toHaveText(/^Paused before Task-3: step|^Paused before wake Task-4/);
+  await cell.getByRole("button", { name: "Run to end" }).click();
+  const end = await waitForEnd(cell);
+  expect(end).toMatch(/^Matches the expected output/);
+  expect(await liveLines(cell)).toEqual(["second woke after 0.1 s", "third woke after 0.2 s", "first woke after 0.3 s"]);
+  await expect(status).toHaveText(/Restart to step it again\.$/);
+});
+
+// Every cell of every chapter runs once here (they all run in the worker). A cell that can be
+// stepped is stepped (a few pauses, then Run to end): it must print exactly its expected
+// output, which e2e/cells.test.ts shows is what its straight run prints. A stepped run is
+// recorded, so its Timeline then opens at once; a cell that cannot be stepped has its Timeline
+// opened, which runs it recording. Either way the table names every task with an outcome.
+// (Unsteppable cells with a long time limit — real threads, real clocks, 10-30 s each — are
+// left to e2e/cells.test.ts, to keep this file near a minute.)
+for (const chapter of chapters()) {
+  test(`${chapter.id}: every cell steps to its straight run's output, and its timeline names every task with an outcome`, async ({ page }) => {
+    test.setTimeout(30_000 + chapter.cells.reduce((sum, cell) => sum + cell.timeoutMs + 10_000, 0));
+    await workerPage(page, chapter.url);
+    for (const info of chapter.cells) {
+      const cell = cellById(page, info.id);
+      if (info.noStep !== undefined) {
+        await expect(cell.getByRole("button", { name: /^Step through/ })).toHaveCount(0);
+        await expect(cell).toContainText(`Step through is not offered for this cell: ${info.noStep}`);
+        if (info.timeoutMs > DEFAULT_TIMEOUT_MS) continue;
+        if (info.timeline) await runCell(cell, info.timeoutMs + 15_000);
+        else await cell.getByRole("button", { name: /^Timeline/ }).click(); // opening it runs the cell, recording
+        await waitForEnd(cell, info.timeoutMs + 15_000);
+      } else {
+        await stepToEnd(cell, info.timeoutMs);
+        const stepped = (await liveLines(cell)).join("\n");
+        expect(checkOutput(info.expected, stepped), `${info.id}: stepped output\n${stepped}`).toEqual({ matches: true, departsAt: null });
+        if (!info.expected.includes("…")) expect(stepped, info.id).toBe(info.expected);
+        if (!info.timeline) await cell.getByRole("button", { name: /^Timeline/ }).click();
+      }
+      const rows = await tableRows(cell.getByRole("table", { name: /^Timeline of/ }));
+      for (const row of rows) {
+        expect(row[0], `${info.id}: task name`).not.toBe("");
+        expect(row[4], `${info.id}: outcome of ${row[0]}`).toMatch(OUTCOME);
+      }
+    }
+  });
+}
+
+/** Step through: three single steps (each answered by a pause, or the end), then Run to end. */
+async function stepToEnd(cell: Locator, timeoutMs: number): Promise<void> {
+  await cell.getByRole("button", { name: /^Step through/ }).click();
+  const panel = cell.locator("[data-stepper]");
+  const status = panel.locator("[data-step-status]");
+  const ended = /Restart to step it again\.$/;
+  const isOver = async () => ended.test((await status.textContent()) ?? "");
+  for (let pause = 1; pause <= 3; pause++) {
+    await expect(status).toHaveText(new RegExp(`^Paused before|${ended.source}`), { timeout: 30_000 });
+    if (await isOver()) break;
+    await expect(panel).toHaveAttribute("data-pauses", String(pause));
+    await panel.getByRole("button", { name: "Next", exact: true }).click();
+    await expect.poll(async () => (await isOver()) || (await panel.getAttribute("data-pauses")) === String(pause + 1)).toBe(true);
+  }
+  if (!(await isOver())) await panel.getByRole("button", { name: "Run to end" }).click();
+  await expect(status).toHaveText(ended, { timeout: timeoutMs + 15_000 });
+  await waitForEnd(cell, timeoutMs + 15_000);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe: the Timeline and the stepper open, ${scheme} colour scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather-lanes"))!;
+    await workerPage(page, chapter.url);
+    const cell = cellById(page, "gather-lanes");
+    await runCell(cell);
+    await expect(cell.getByRole("table", { name: /^Timeline of/ })).toBeVisible();
+    // Keyboard readout of the picture.
+    await cell.locator("[data-chart]").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(cell.locator("[data-readout]")).toHaveText(/^Task-1: spawned at 0\.000 s/);
+    await cell.getByRole("button", { name: /^Step through/ }).click();
+    await expect(cell.locator("[data-step-status]")).toHaveText(/^Paused before/);
+    await cell.getByRole("button", { name: "Next", exact: true }).click();
+    await expect(cell.locator("[data-stepper]")).toHaveAttribute("data-pauses", "2");
+    const results = await new AxeBuilder({ page }).include(`#gather-lanes`).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("chapter 5: stepping cancel-a-task reaches the step that throws CancelledError in; the timeline shows result, then cancelled", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "cancel-a-task"))!;
+  await workerPage(page, chapter.url);
+  const cell = cellById(page, "cancel-a-task");
+  await cell.getByRole("button", { name: /^Step through/ }).click();
+  const status = cell.locator("[data-step-status]");
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await expect(status).toHaveText(/^Paused before/);
+    reached = /^Paused before Task-2: step, and CancelledError is thrown into it/.test((await status.textContent()) ?? "");
+    if (!reached) {
+      const pauses = await cell.locator("[data-stepper]").getAttribute("data-pauses");
+      await page.keyboard.press("n");
+      await expect(cell.locator("[data-stepper]")).not.toHaveAttribute("data-pauses", pauses!);
+    }
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press("e");
+  await waitForEnd(cell);
+  const table = await openTimeline(cell);
+  const rows = await tableRows(table);
+  expect(rows.map((row) => [row[0], row[4]])).toEqual([
+    ["Task-1", "result"],
+    ["Task-2", "result"],
+    ["Task-3", "cancelled"],
+  ]);
+});

@@ -1,0 +1,146 @@
+/**
+ * A cell's Timeline view: collects the run's timeline events, and while the view is open
+ * draws them (live, at most every 250 ms, and once more at the end) as the picture and the
+ * table. Opening it after a run that was not recorded runs the cell again, recording.
+ */
+import type { TimelineEvent } from "../timeline/events.ts";
+import { drawTimeline, type LaneInfo } from "../timeline/draw.ts";
+import { rows, TimelineBuilder } from "../timeline/record.ts";
+import { renderTable } from "./timeline-table.ts";
+
+/** Live redraws come at most this often, and never take more than a fifth of the time. */
+const REDRAW_MS = 250;
+
+export class CellTimeline {
+  private builder = new TimelineBuilder();
+  /** The last run (or the one in progress) is being recorded. */
+  recorded = false;
+  private timer = 0;
+  private lastDrawMs = 0;
+  private generation = 0;
+  private lanes: LaneInfo[] = [];
+  private focusLane = 0;
+  private readonly panel: HTMLElement;
+  private readonly toggle: HTMLButtonElement;
+
+  constructor(
+    private readonly cell: HTMLElement,
+    /** The cell asks to be recorded always (`timeline` meta). */
+    readonly always: boolean,
+  ) {
+    this.panel = cell.querySelector<HTMLElement>("[data-timeline]")!;
+    this.toggle = cell.querySelector<HTMLButtonElement>('button[data-action="timeline"]')!;
+    const chart = this.part("[data-chart]");
+    chart.addEventListener("pointermove", (event) => this.hover(event));
+    chart.addEventListener("keydown", (event) => this.key(event));
+    chart.addEventListener("focus", () => this.show(this.focusLane));
+  }
+
+  get open(): boolean {
+    return !this.panel.hidden;
+  }
+
+  /** Whether the next run should record: the view is open, or the cell asks. */
+  get wanted(): boolean {
+    return this.open || this.always;
+  }
+
+  /** A run begins. */
+  start(recording: boolean): void {
+    this.builder = new TimelineBuilder();
+    this.recorded = recording;
+    if (recording && this.open) this.setNote("Recording…");
+  }
+
+  add(events: TimelineEvent[]): void {
+    this.builder.add(events);
+    if (this.open && this.timer === 0) this.timer = window.setTimeout(() => this.draw(), Math.max(REDRAW_MS, 4 * this.lastDrawMs));
+  }
+
+  /** The run ended: draw what it did. */
+  finish(): void {
+    if (this.always && !this.open) this.setOpen(true);
+    if (this.open) this.draw();
+  }
+
+  /** Shows or hides the view; returns true when the cell must run (again) to have something to show. */
+  setOpen(open: boolean): boolean {
+    this.panel.hidden = !open;
+    this.toggle.setAttribute("aria-expanded", String(open));
+    if (!open) return false;
+    if (!this.recorded) {
+      this.setNote("Running the cell again to record what the loop does…");
+      return true;
+    }
+    this.draw();
+    return false;
+  }
+
+  private draw(): void {
+    window.clearTimeout(this.timer);
+    this.timer = 0;
+    const started = performance.now();
+    const timeline = this.builder.timeline;
+    const label = `Timeline of ${this.cell.id}`;
+    const chart = this.part("[data-chart]");
+    const width = chart.clientWidth || 640;
+    const drawing = drawTimeline(timeline, { width, label: `${label}: ${timeline.lanes.length} tasks. The table below gives the same facts.` });
+    chart.innerHTML = drawing.svg;
+    this.lanes = drawing.lanes;
+    this.setNote(timeline.lanes.length === 0 ? "No task ran on an asyncio loop in this run." : "");
+    this.lastDrawMs = performance.now() - started;
+    performance.measure("timeline picture", { start: started });
+    // The table in a task of its own, so that input waiting since the picture is answered first.
+    const generation = ++this.generation;
+    setTimeout(() => {
+      if (generation !== this.generation) return;
+      const tableStarted = performance.now();
+      renderTable(this.part("[data-table]"), label, rows(timeline));
+      this.lastDrawMs += performance.now() - tableStarted;
+      performance.measure("timeline table", { start: tableStarted });
+    }, 0);
+  }
+
+  private hover(event: PointerEvent): void {
+    const svg = this.part("[data-chart]").querySelector("svg");
+    if (!svg || this.lanes.length === 0) return;
+    const y = event.clientY - svg.getBoundingClientRect().top;
+    let index = this.lanes.findIndex((lane) => y >= lane.y && y < lane.y + 20);
+    if (index < 0) return;
+    this.focusLane = index;
+    this.show(index, false);
+  }
+
+  /** Up/Down walk the lanes while the picture has focus. */
+  private key(event: KeyboardEvent): void {
+    const step = event.key === "ArrowDown" ? 1 : event.key === "ArrowUp" ? -1 : 0;
+    if (!step || this.lanes.length === 0) return;
+    event.preventDefault();
+    this.focusLane = Math.max(0, Math.min(this.lanes.length - 1, this.focusLane + step));
+    this.show(this.focusLane);
+  }
+
+  private show(index: number, announce = true): void {
+    const lane = this.lanes[index];
+    const readout = this.part("[data-readout]");
+    readout.setAttribute("aria-live", announce ? "polite" : "off");
+    readout.textContent = lane ? lane.text : "";
+    const marker = this.part("[data-chart]").querySelector<SVGRectElement>(".tl-focus");
+    const svg = this.part("[data-chart]").querySelector("svg");
+    if (!svg || !lane) return;
+    const rect = marker ?? svg.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "rect"));
+    rect.setAttribute("class", "tl-focus");
+    rect.setAttribute("x", "1");
+    rect.setAttribute("y", String(lane.y));
+    rect.setAttribute("width", String(Number(svg.getAttribute("width")) - 2));
+    rect.setAttribute("height", "20");
+  }
+
+  private setNote(text: string): void {
+    this.part("[data-timeline-note]").textContent = text;
+  }
+
+  private part(selector: string): HTMLElement {
+    return this.panel.querySelector<HTMLElement>(selector)!;
+  }
+}

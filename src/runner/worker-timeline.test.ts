@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { RunEvent } from "./runtime.ts";
+import { WorkerRuntime, type WorkerLike } from "./worker.ts";
+import type { FromWorker, ToWorker } from "./worker-protocol.ts";
+
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  received: ToWorker[] = [];
+  postMessage(message: ToWorker): void {
+    this.received.push(message);
+  }
+  terminate(): void {}
+  send(message: FromWorker): void {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+}
+
+async function start(extra: { record?: boolean; step?: SharedArrayBuffer }) {
+  const worker = new FakeWorker();
+  const runtime = new WorkerRuntime({ createWorker: () => worker });
+  const events: RunEvent[] = [];
+  const run = runtime.run({ files: {}, entry: "snippet.js", timeoutMs: 10_000, signal: new AbortController().signal, ...extra }, (e) => events.push(e));
+  while (!worker.received.some((m) => m.type === "run")) await new Promise((r) => setTimeout(r, 0));
+  return { worker, events, run };
+}
+
+describe("WorkerRuntime, Timeline and Step through", () => {
+  it("asks the worker to record only when the run asks, and passes its events on in order with the output", async () => {
+    const plain = await start({});
+    expect(plain.worker.received[0]).toEqual({ type: "run", files: {}, entry: "snippet.js" });
+    plain.worker.send({ type: "exit", code: 0 });
+    await plain.run;
+
+    const step = new SharedArrayBuffer(8);
+    const { worker, events, run } = await start({ record: true, step });
+    expect(worker.received[0]).toMatchObject({ record: true, step });
+    const snapshot = { time: 0, loopKind: "VirtualTimeLoop", tick: 1, ran: 0, next: { what: "Task-1: step", line: null, lineNote: "" }, ready: [], timers: [], tasks: [] };
+    worker.send({ type: "timeline", events: [{ k: "name", id: 1, name: "main" }] });
+    worker.send({ type: "output", chunks: [[0, "hi\n"]] });
+    worker.send({ type: "paused", snapshot });
+    worker.send({ type: "exit", code: 0 });
+    await run;
+    expect(events).toEqual([
+      { type: "timeline", events: [{ k: "name", id: 1, name: "main" }] },
+      { type: "stdout", text: "hi\n" },
+      { type: "paused", snapshot },
+    ]);
+  });
+});

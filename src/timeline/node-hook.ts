@@ -1,0 +1,30 @@
+/**
+ * `node --import ./timeline-hook.js snippet.js` in the WebContainer: records every loop the
+ * program makes and writes the events to stdout as side-channel lines (./side-channel.ts),
+ * which the page strips. Bundled by the site build (src/pages/runner/timeline-hook.js.ts)
+ * with `asyncio` left as an import, so it is the program's own copy of the library.
+ */
+import * as asyncio from "asyncio";
+import type { TimelineEvent } from "./events.ts";
+import { TimelineRecorder } from "./instrument.ts";
+import { MARK } from "./side-channel.ts";
+
+const BATCH = 1000;
+let batch: TimelineEvent[] = [];
+
+function flush(): void {
+  if (batch.length === 0) return;
+  // One write per line, so that no program output lands inside it.
+  process.stdout.write(`${MARK}${JSON.stringify(batch)}\n`);
+  batch = [];
+}
+
+const recorder = new TimelineRecorder({
+  waitOwner: asyncio._waitOwner,
+  onEvent: (event) => {
+    batch.push(event);
+    if (batch.length >= BATCH) flush();
+  },
+});
+asyncio._newLoopInstruments.list = [recorder as asyncio.Instrument, { afterRun: flush }];
+process.on("exit", flush);

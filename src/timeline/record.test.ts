@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import * as asyncio from "../loop/index.ts";
+import type { Coroutine } from "../loop/index.ts";
+import { TimelineRecorder, short } from "./instrument.ts";
+import { fold, rows, TimelineBuilder, type Timeline } from "./record.ts";
+import type { TimelineEvent } from "./events.ts";
+
+/** Runs `main` on the virtual-time loop with the recorder installed. */
+async function record(main: () => Coroutine<unknown>): Promise<{ events: TimelineEvent[]; timeline: Timeline }> {
+  const recorder = new TimelineRecorder({ waitOwner: asyncio._waitOwner });
+  await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [recorder] }).catch(() => {});
+  return { events: recorder.events, timeline: fold(recorder.events) };
+}
+
+const byName = (timeline: Timeline, name: string) => timeline.lanes.find((lane) => lane.name === name)!;
+
+describe("timeline recorder", () => {
+  it("gather of sleeps 0.3/0.1/0.2: three child lanes ending in timer order, the loop jumping between", async () => {
+    function* nap(seconds: number): Coroutine<number> {
+      yield* asyncio.sleep(seconds);
+      return seconds;
+    }
+    function* main(): Coroutine<void> {
+      yield* asyncio.gather(nap(0.3), nap(0.1), nap(0.2));
+    }
+    const { timeline } = await record(main);
+    const table = rows(timeline);
+    expect(table.map((row) => row.end)).toEqual(["0.300", "0.300", "0.100", "0.200"]);
+    const [parent, ...children] = table;
+    expect(parent!.lastWait).toMatch(/^gather\(Task-\d+, Task-\d+, Task-\d+\)$/);
+    expect(children.map((row) => [row.start, row.steps, row.outcome, row.lastWait])).toEqual([
+      ["0.000", 2, "result", "sleep(0.3)"],
+      ["0.000", 2, "result", "sleep(0.1)"],
+      ["0.000", 2, "result", "sleep(0.2)"],
+    ]);
+    expect(timeline.lanes.slice(1).map((lane) => lane.detail)).toEqual(["0.3", "0.1", "0.2"]);
+    expect(timeline.lanes.slice(1).every((lane) => lane.parent === timeline.lanes[0]!.id)).toBe(true);
+    const [loop] = timeline.loops;
+    expect(loop!.virtual).toBe(true);
+    expect(loop!.idle.map(({ from, to }) => [from, to])).toEqual([
+      [0, 0.1],
+      [0.1, 0.2],
+      [0.2, 0.3],
+    ]);
+    expect(loop!.callbacks.filter((c) => c.timer).map((c) => [c.t, c.name])).toEqual([
+      [0.1, "sleep wake-up"],
+      [0.2, "sleep wake-up"],
+      [0.3, "sleep wake-up"],
+    ]);
+  });
+
+  it("steps ready tasks in FIFO order, one step each per iteration", async () => {
+    function* worker(): Coroutine<void> {
+      yield* asyncio.sleep(0);
+      yield* asyncio.sleep(0);
+    }
+    function* main(): Coroutine<void> {
+      const tasks = ["a", "b", "c"].map((name) => asyncio.createTask(worker(), { name }));
+      for (const task of tasks) yield* task;
+    }
+    const { events, timeline } = await record(main);
+    const names = new Map(timeline.lanes.map((lane) => [lane.id, lane.name]));
+    const order = events.filter((e) => e.k === "step").map((e) => names.get((e as { id: number }).id));
+    expect(order.filter((name) => name !== timeline.lanes[0]!.name)).toEqual(["a", "b", "c", "a", "b", "c", "a", "b", "c"]);
+    expect(rows(timeline).slice(1).map((row) => [row.name, row.steps, row.outcome])).toEqual([
+      ["a", 3, "result"],
+      ["b", 3, "result"],
+      ["c", 3, "result"],
+    ]);
+    expect(byName(timeline, "a").waits.map((wait) => wait.on)).toEqual(["ready", "ready"]);
+    // b and c are done by the time a is, so main waited on a only.
+    expect(rows(timeline)[0]!.lastWait).toBe("task a");
+  });
+
+  it("a cancellation lands in the wait it interrupts, at the step it was delivered", async () => {
+    function* sleeper(): Coroutine<void> {
+      yield* asyncio.sleep(10);
+    }
+    function* main(): Coroutine<void> {
+      const task = asyncio.createTask(sleeper(), { name: "sleeper" });
+      yield* asyncio.sleep(1);
+      task.cancel();
+      try {
+        yield* task;
+      } catch {
+        // expected: CancelledError
+      }
+    }
+    const { timeline } = await record(main);
+    const lane = byName(timeline, "sleeper");
+    expect(lane.outcome).toBe("cancelled");
+    expect(lane.cancelledAt).toBe("sleep(10)");
+    expect(lane.steps).toEqual([0, 1]);
+    expect(lane.end).toBe(1);
+    expect(rows(timeline)[1]).toEqual({ name: "sleeper", start: "0.000", end: "1.000", steps: 2, outcome: "cancelled", lastWait: "sleep(10)" });
+  });
+
+  it("an exception ends the lane with its type; the waiter sees it", async () => {
+    function* fails(): Coroutine<void> {
+      yield* asyncio.sleep(0.5);
+      throw new asyncio.ValueError("bad");
+    }
+    function* main(): Coroutine<string> {
+      try {
+        yield* asyncio.createTask(fails(), { name: "fails" });
+      } catch {
+        return "caught";
+      }
+      return "not caught";
+    }
+    const { timeline } = await record(main);
+    expect(rows(timeline).map((row) => [row.name, row.end, row.outcome])).toEqual([
+      [timeline.lanes[0]!.name, "0.500", "result"],
+      ["fails", "0.500", "exception ValueError"],
+    ]);
+    expect(timeline.lanes[0]!.detail).toBe("'caught'");
+  });
+
+  it("names what a task waits on: a queue, a lock, an event, another task", async () => {
+    function* main(): Coroutine<void> {
+      const queue = new asyncio.Queue<number>();
+      const lock = new asyncio.Lock();
+      const event = new asyncio.Event();
+      const getter = asyncio.createTask(
+        (function* () {
+          yield* queue.get();
+        })(),
+        { name: "getter" },
+      );
+      const locker = asyncio.createTask(
+        (function* () {
+          yield* lock.acquire();
+          lock.release();
+        })(),
+        { name: "locker" },
+      );
+      const waiter = asyncio.createTask(
+        (function* () {
+          yield* event.wait();
+        })(),
+        { name: "waiter" },
+      );
+      yield* lock.acquire();
+      yield* asyncio.sleep(1);
+      queue.putNowait(1);
+      lock.release();
+      event.set();
+      yield* asyncio.gather(getter, locker, waiter);
+    }
+    const { events, timeline } = await record(main);
+    const waits = (name: string) => byName(timeline, name).waits.map((wait) => `${wait.on} ${wait.what} ${wait.from}-${wait.to}`);
+    // Folding in pieces gives the same lanes as folding at once.
+    expect(new TimelineBuilder().add(events.slice(0, 7)).add(events.slice(7)).timeline).toEqual(timeline);
+    expect(waits("getter")).toEqual(["queue Queue 1 0-1"]);
+    expect(waits("locker")).toEqual(["lock Lock 1 0-1"]);
+    expect(waits("waiter")).toEqual(["lock Event 1 0-1"]);
+  });
+
+  it("puts plain callbacks and timers on the loop lane", async () => {
+    function* main(): Coroutine<void> {
+      const loop = asyncio.getRunningLoop();
+      loop.callSoon(function hello() {});
+      loop.callLater(0.25, function later() {});
+      yield* asyncio.sleep(0.5);
+    }
+    const { timeline } = await record(main);
+    const callbacks = timeline.loops[0]!.callbacks.map((c) => `${c.t} ${c.timer ? "timer" : "soon"} ${c.name}`);
+    expect(callbacks.slice(0, 3)).toEqual(["0 soon hello", "0.25 timer later", "0.5 timer sleep wake-up"]);
+  });
+
+  it("notes no wait owners when no instrument watches", async () => {
+    let future: object | null = null;
+    function* main(): Coroutine<void> {
+      const queue = new asyncio.Queue<number>();
+      const loop = asyncio.getRunningLoop();
+      loop.callSoon(() => queue.putNowait(1));
+      const get = queue.get();
+      get.next();
+      future = (queue as unknown as { _getters: { peekFront?: () => object; toArray?: () => object[] } })._getters.toArray?.()[0] ?? null;
+      yield* asyncio.sleep(0);
+    }
+    await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop() });
+    expect(future).not.toBeNull();
+    expect(asyncio._waitOwner(future!)).toBeUndefined();
+  });
+
+  it("says results short", () => {
+    expect(short("x".repeat(100))).toHaveLength(40);
+    expect([short(undefined), short(true), short([1, "a"])]).toEqual(["None", "True", "[1, 'a']"]);
+  });
+});

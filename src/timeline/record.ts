@@ -1,0 +1,210 @@
+/**
+ * The recorder proper, pure: folds a run's {@link TimelineEvent}s into what the Timeline
+ * draws and tabulates — one lane per task with its steps, waits and outcome, a loop lane of
+ * plain callbacks and of the moments the loop slept until its next timer. No DOM.
+ */
+import type { Outcome, TimelineEvent, WaitKind } from "./events.ts";
+
+export interface Wait {
+  from: number;
+  /** When the task ran again; -1 while it has not (see {@link waitEnd}). */
+  to: number;
+  on: WaitKind;
+  what: string;
+}
+
+export interface Lane {
+  id: number;
+  loop: number;
+  name: string;
+  parent: number | null;
+  spawn: number;
+  /** Start times of its steps. */
+  steps: number[];
+  waits: Wait[];
+  /** When it finished; `null` if it never did. */
+  end: number | null;
+  outcome: Outcome | null;
+  /** Short result, exception type, or "CancelledError". */
+  detail: string;
+  /** The wait a `CancelledError` was thrown into, if one was. */
+  cancelledAt: string | null;
+}
+
+export interface LoopSection {
+  index: number;
+  /** The loop's class, e.g. "VirtualTimeLoop". */
+  kind: string;
+  virtual: boolean;
+  /** Loop time of its first event; lanes are drawn from here. */
+  start: number;
+  end: number;
+  callbacks: Array<{ t: number; timer: boolean; name: string }>;
+  /** Stretches where nothing ran: the loop slept until its next timer (or jumped to it). */
+  idle: Array<{ from: number; to: number }>;
+}
+
+export interface Timeline {
+  loops: LoopSection[];
+  lanes: Lane[];
+}
+
+/** One row of the accessible table. */
+export interface TimelineRow {
+  name: string;
+  start: string;
+  end: string;
+  steps: number;
+  outcome: string;
+  lastWait: string;
+}
+
+/** A gap longer than this between two events of a real-time loop counts as sleep. */
+const REAL_IDLE = 0.001;
+
+/**
+ * Folds events into lanes, incrementally: `add` the events as they arrive, read `timeline`
+ * whenever (a live view redraws from it without refolding what it saw before).
+ */
+export class TimelineBuilder {
+  readonly timeline: Timeline = { loops: [], lanes: [] };
+  private readonly byId = new Map<number, Lane>();
+  private readonly lastEvent: number[] = [];
+
+  add(events: readonly TimelineEvent[]): this {
+    for (const event of events) this.one(event);
+    return this;
+  }
+
+  private touch(loop: number, t: number): void {
+    const section = this.timeline.loops[loop];
+    if (section === undefined) return;
+    const last = this.lastEvent[loop] ?? t;
+    if (t - last > (section.virtual ? 0 : REAL_IDLE)) section.idle.push({ from: last, to: t });
+    this.lastEvent[loop] = Math.max(last, t);
+    if (t > section.end) section.end = t;
+  }
+
+  private one(event: TimelineEvent): void {
+    const { loops, lanes } = this.timeline;
+    switch (event.k) {
+      case "loop":
+        loops[event.loop] = {
+          index: event.loop,
+          kind: event.kind,
+          virtual: /virtual/i.test(event.kind),
+          start: event.t,
+          end: event.t,
+          callbacks: [],
+          idle: [],
+        };
+        this.lastEvent[event.loop] = event.t;
+        return;
+      case "spawn": {
+        const lane: Lane = {
+          id: event.id,
+          loop: event.loop,
+          name: event.name,
+          parent: event.parent,
+          spawn: event.t,
+          steps: [],
+          waits: [],
+          end: null,
+          outcome: null,
+          detail: "",
+          cancelledAt: null,
+        };
+        lanes.push(lane);
+        this.byId.set(event.id, lane);
+        this.touch(event.loop, event.t);
+        return;
+      }
+      case "name": {
+        const lane = this.byId.get(event.id);
+        if (lane) lane.name = event.name;
+        return;
+      }
+      case "step": {
+        const lane = this.byId.get(event.id);
+        if (!lane) return;
+        this.touch(event.loop, event.t);
+        const wait = lane.waits[lane.waits.length - 1];
+        if (wait && wait.to < 0) wait.to = event.t;
+        lane.steps.push(event.t);
+        if (event.cancel) lane.cancelledAt = wait ? waitText(wait) : "its first step";
+        return;
+      }
+      case "wait": {
+        const lane = this.byId.get(event.id);
+        if (!lane) return;
+        this.touch(event.loop, event.t);
+        lane.waits.push({ from: event.t, to: -1, on: event.on, what: event.what });
+        return;
+      }
+      case "exit": {
+        const lane = this.byId.get(event.id);
+        if (!lane) return;
+        this.touch(event.loop, event.t);
+        lane.end = event.t;
+        lane.outcome = event.outcome;
+        lane.detail = event.detail;
+        return;
+      }
+      case "callback":
+        this.touch(event.loop, event.t);
+        loops[event.loop]?.callbacks.push({ t: event.t, timer: event.timer, name: event.name });
+        return;
+    }
+  }
+}
+
+/** Folds a run's events (in order; a partial list gives the picture so far) into lanes. */
+export function fold(events: readonly TimelineEvent[]): Timeline {
+  return new TimelineBuilder().add(events).timeline;
+}
+
+/** When a wait ended: when the task ran again, or the end of its loop's run so far. */
+export function waitEnd(wait: Wait, section: LoopSection | undefined): number {
+  return wait.to >= 0 ? wait.to : (section?.end ?? wait.from);
+}
+
+/** Seconds since the loop's start, as the table shows them ("0.300"). */
+export function formatTime(seconds: number): string {
+  const rounded = Math.abs(seconds) < 5e-7 ? 0 : seconds;
+  return rounded.toFixed(3);
+}
+
+/** A lane's outcome as the table words it: `result`, `exception <Type>`, `cancelled`, or `pending`. */
+export function outcomeText(lane: Lane): string {
+  if (lane.outcome === null) return "pending";
+  if (lane.outcome === "exception") return `exception ${lane.detail}`;
+  return lane.outcome;
+}
+
+/** What a wait is, in words: "sleep(0.3)", "task Task-2", "Queue 1". */
+export function waitText(wait: Wait): string {
+  switch (wait.on) {
+    case "task":
+      return `task ${wait.what}`;
+    case "ready":
+      return "sleep(0)";
+    default:
+      return wait.what;
+  }
+}
+
+/** The accessible twin: one row per task, times relative to its loop's start. */
+export function rows(timeline: Timeline): TimelineRow[] {
+  return timeline.lanes.map((lane) => {
+    const origin = timeline.loops[lane.loop]?.start ?? 0;
+    const last = lane.waits[lane.waits.length - 1];
+    return {
+      name: lane.name,
+      start: formatTime(lane.spawn - origin),
+      end: lane.end === null ? "" : formatTime(lane.end - origin),
+      steps: lane.steps.length,
+      outcome: outcomeText(lane),
+      lastWait: last ? waitText(last) : "",
+    };
+  });
+}
