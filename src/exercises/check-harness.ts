@@ -48,6 +48,8 @@ export interface Trace {
   cancelled: string[];
   /** Names of the tasks still running when main returned. */
   leftRunning: string[];
+  /** How many steps each task took (main included), by name: each wake-up is a step. */
+  steps: Map<string, number>;
 }
 
 function show(value: unknown): string {
@@ -78,11 +80,15 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   const limit = options.limit ?? 60;
   const lines: string[] = [];
   const tasks: TaskRecord[] = [];
-  const trace: Trace = { lines, output: "", time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [] };
+  const trace: Trace = { lines, output: "", time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map() };
+  const stepsByTask = new Map<asyncio.Task<unknown>, number>();
   let mainTask: asyncio.Task<unknown> | undefined;
   let wrapper: asyncio.Task<unknown> | undefined;
   let mainEnded = false;
   const watcher: asyncio.Instrument = {
+    beforeTaskStep(task) {
+      if (task !== wrapper) stepsByTask.set(task, (stepsByTask.get(task) ?? 0) + 1);
+    },
     taskExited(task, time) {
       if (task === wrapper) return;
       if (task === mainTask) {
@@ -129,6 +135,7 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
     console.log = log;
     console.info = info;
   }
+  for (const [task, count] of stepsByTask) trace.steps.set(task.getName(), (trace.steps.get(task.getName()) ?? 0) + count);
   trace.output = lines.join("\n");
   return trace;
 }
