@@ -48,6 +48,8 @@ export interface Trace {
   cancelled: string[];
   /** Names of the tasks still running when main returned. */
   leftRunning: string[];
+  /** What reached the loop's exception handler ("Exception in callback …: InvalidStateError: …"). */
+  loopErrors: string[];
   /** How many steps each task took (main included), by name: each wake-up is a step. */
   steps: Map<string, number>;
 }
@@ -80,7 +82,7 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   const limit = options.limit ?? 60;
   const lines: string[] = [];
   const tasks: TaskRecord[] = [];
-  const trace: Trace = { lines, output: "", time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map() };
+  const trace: Trace = { lines, output: "", time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map(), loopErrors: [] };
   const stepsByTask = new Map<asyncio.Task<unknown>, number>();
   let mainTask: asyncio.Task<unknown> | undefined;
   let wrapper: asyncio.Task<unknown> | undefined;
@@ -110,6 +112,9 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   };
   function* supervise(): asyncio.Coroutine<void> {
     wrapper = asyncio.currentTask() ?? undefined;
+    asyncio.getRunningLoop().setExceptionHandler((_, context) => {
+      trace.loopErrors.push(context.exception === undefined ? context.message : `${context.message}: ${describe(context.exception)}`);
+    });
     mainTask = asyncio.createTask(start(), { name: "main" });
     const [done] = yield* asyncio.wait([mainTask], { timeout: limit });
     if (done.size === 0) {
@@ -155,10 +160,11 @@ export function expect(condition: unknown, why: string): asserts condition {
   if (!condition) throw new NotYet(why);
 }
 
-/** Fails the current check unless main ended without raising (and in time). */
+/** Fails the current check unless main ended in time, without raising, and the loop reported no error. */
 export function expectClean(run: Trace): void {
   expect(!run.timedOut, "main was still running after a minute of loop time, so it was cancelled: something never finishes");
   expect(run.error === undefined, `main raised ${describe(run.error)}`);
+  expect(run.loopErrors.length === 0, `the loop reported an error: ${run.loopErrors[0]}`);
 }
 
 /**
