@@ -85,14 +85,14 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   const trace: Trace = { lines, output: "", time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map(), loopErrors: [] };
   const stepsByTask = new Map<asyncio.Task<unknown>, number>();
   let mainTask: asyncio.Task<unknown> | undefined;
-  let wrapper: asyncio.Task<unknown> | undefined;
+  const ours = new Set<asyncio.Task<unknown> | null>(); // the harness's own tasks, not watched
   let mainEnded = false;
   const watcher: asyncio.Instrument = {
     beforeTaskStep(task) {
-      if (task !== wrapper) stepsByTask.set(task, (stepsByTask.get(task) ?? 0) + 1);
+      if (!ours.has(task)) stepsByTask.set(task, (stepsByTask.get(task) ?? 0) + 1);
     },
     taskExited(task, time) {
-      if (task === wrapper) return;
+      if (ours.has(task)) return;
       if (task === mainTask) {
         mainEnded = true;
         trace.time = time;
@@ -111,7 +111,7 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
     },
   };
   function* supervise(): asyncio.Coroutine<void> {
-    wrapper = asyncio.currentTask() ?? undefined;
+    ours.add(asyncio.currentTask());
     asyncio.getRunningLoop().setExceptionHandler((_, context) => {
       trace.loopErrors.push(context.exception === undefined ? context.message : `${context.message}: ${describe(context.exception)}`);
     });
@@ -127,18 +127,30 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
     else if (mainTask.exception() !== null) trace.error = mainTask.exception();
     else trace.result = mainTask.result();
   }
+  // Like asyncio.run, except that the clean-up is bounded: a task that shrugs off
+  // cancellation is given up on after a second of loop time instead of hanging the checks.
+  function* cleanUp(): asyncio.Coroutine<void> {
+    ours.add(asyncio.currentTask());
+    const rest = [...asyncio.allTasks()].filter((task) => !ours.has(task));
+    for (const task of rest) task.cancel();
+    if (rest.length > 0) yield* asyncio.wait(rest, { timeout: 1 });
+  }
   const log = console.log;
   const info = console.info;
   console.log = console.info = (...args: unknown[]) => {
     lines.push(...args.map(show).join(" ").split("\n"));
   };
+  const loop = new asyncio.VirtualTimeLoop();
+  loop.addInstrument(watcher);
   try {
-    await asyncio.run(supervise(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [watcher] });
+    await loop.runUntilComplete(supervise());
+    await loop.runUntilComplete(cleanUp());
   } catch (error) {
     trace.error ??= error;
   } finally {
     console.log = log;
     console.info = info;
+    loop.close();
   }
   for (const [task, count] of stepsByTask) trace.steps.set(task.getName(), (trace.steps.get(task.getName()) ?? 0) + count);
   trace.output = lines.join("\n");
