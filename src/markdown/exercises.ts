@@ -136,7 +136,7 @@ function readExercise(element: MdxJsxFlowElement, path: string): ExerciseBlocks 
     if (!role) {
       fail(path, node, `exercise "${id}": a code block inside an exercise must be one of ${Object.keys(ROLES).map((k) => `\`${k}\``).join(", ")} (got \`${[node.lang, node.meta].filter(Boolean).join(" ")}\`)`);
     }
-    if (blocks[role]) fail(path, node, `exercise "${id}" has two \`${node.lang} ${node.meta ?? ""}\` blocks`.replace(" `", "`"));
+    if (blocks[role]) fail(path, node, `exercise "${id}" has two \`${[node.lang, node.meta].filter(Boolean).join(" ")}\` blocks`);
     blocks[role] = node;
   }
   for (const [key, role] of Object.entries(ROLES)) {
