@@ -85,3 +85,18 @@ test("Run runs the reader's main on the real clock and shows what it prints", as
   await expect(exercise.getByRole("status")).toHaveText(/^Exited with code 0/, { timeout: 30_000 });
   await expect(exercise.locator('[role="log"] .line')).toHaveText(["a: start", "a: done", "b: start", "b: done", "c: start", "c: done", "got a.txt, b.txt, c.txt"]);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an exercise still reads: task, starter, Python, hints and solutions behind disclosures, no controls", async ({ page }) => {
+    await page.goto(`/${CHAPTER}/`);
+    const exercise = page.locator(`section[data-exercise]#${downloads.id}`);
+    await expect(exercise.getByRole("heading", { name: `Exercise: ${downloads.title}` })).toBeVisible();
+    await expect(exercise.locator("[data-code] pre.astro-code")).toBeVisible();
+    await expect(exercise.locator("[data-panel=py] pre").first()).toBeVisible();
+    await expect(exercise.locator("[data-hint] summary")).toHaveCount(downloads.hints);
+    await expect(exercise.locator("[data-static-solution] summary")).toBeVisible();
+    await expect(exercise.getByRole("button", { name: /^Check/ })).toBeHidden();
+  });
+});

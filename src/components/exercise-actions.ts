@@ -9,6 +9,7 @@ import { ENTRY, getRuntime, prepareFiles, type RunResult } from "../runner/index
 import type { FileTree } from "../runner/runtime.ts";
 import { readExerciseData, type ExerciseData } from "../exercises/data.ts";
 import { markSolved } from "../exercises/progress.ts";
+import harness from "../exercises/check-harness.ts?raw";
 import { checkSource, runSource } from "../exercises/tree.ts";
 import { readReports, verdictOf } from "../exercises/verdict.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
@@ -99,10 +100,9 @@ function syntaxText(error: unknown): string | null {
   return e?.name === "SnippetSyntaxError" ? `Your code does not parse: ${String(e.message)}` : null;
 }
 
-/** The tree for the reader's code: the build's when it is still the starter, else transpiled now. */
-async function filesFor(kind: "check" | "run", code: string, data: ExerciseData): Promise<FileTree> {
-  if (code === data.starter) return data.compiled[kind].tree;
-  return prepareFiles(kind === "check" ? checkSource(data.check, code, data.harness) : runSource(code, data.harness));
+/** The tree for the reader's code: transpiled on the page (Sucrase, loaded on first need). */
+function filesFor(kind: "check" | "run", code: string, data: ExerciseData): Promise<FileTree> {
+  return prepareFiles(kind === "check" ? checkSource(data.check, code, harness) : runSource(code, harness));
 }
 
 async function execute(section: HTMLElement, kind: "check" | "run"): Promise<void> {
