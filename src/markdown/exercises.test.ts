@@ -89,6 +89,10 @@ describe("remarkExercises", () => {
     expect(code.match(/<NotebookCell /g)).toHaveLength(1);
   });
 
+  it("fails the compile on an exercise that takes a cell's id (both are ids on the page)", async () => {
+    await expect(compile(chapter(exercise({ id: ' id="cell-1"' })))).rejects.toThrow(/fixture\.mdx:16: duplicate id "cell-1"/);
+  });
+
   it("fails the compile with the file and line of a broken exercise", async () => {
     await expect(compile(chapter(exercise({ omit: "output" })))).rejects.toThrow(/content\/fixture\.mdx:16: exercise "hello" has no `output` block/);
   });

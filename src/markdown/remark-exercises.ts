@@ -10,6 +10,7 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import type { MdastPluginDefinition, MdastPluginEntry, MdxJsxFlowElement } from "satteri";
+import { scanChapter } from "./cells.ts";
 import { EXERCISE_COMPONENT, scanExercises, type Exercise } from "./exercises.ts";
 
 /** The exercise element as the page receives it: its Markdown, and the exercise as JSON. */
@@ -33,7 +34,10 @@ export function remarkExercises(): MdastPluginEntry {
     name: "notebook-exercises",
     options: { position: true },
     before(root, ctx) {
-      for (const { exercise, element, blocks } of scanExercises(root as Root, displayPath(ctx.fileURL))) {
+      const path = displayPath(ctx.fileURL);
+      // Cells and exercises are both elements with their id on the page: one namespace.
+      const cellIds = scanChapter(root as Root, path).cells.map(({ cell }) => cell.id);
+      for (const { exercise, element, blocks } of scanExercises(root as Root, path, cellIds)) {
         const code = new Set<unknown>(Object.values(blocks));
         const children = element.children.filter((child) => !code.has(child));
         ctx.replaceNode(element as never, exerciseElement(exercise, children));
