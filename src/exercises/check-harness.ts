@@ -137,8 +137,10 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   }
   const log = console.log;
   const info = console.info;
+  // Captured for the checks, and still printed, so the reader sees what their code did.
   console.log = console.info = (...args: unknown[]) => {
     lines.push(...args.map(show).join(" ").split("\n"));
+    log(...args);
   };
   const loop = new asyncio.VirtualTimeLoop();
   loop.addInstrument(watcher);
