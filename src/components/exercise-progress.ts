@@ -11,5 +11,5 @@ for (const item of document.querySelectorAll<HTMLElement>("[data-exercise-ids]")
   meter.max = ids.length;
   meter.value = solved;
   meter.hidden = false;
-  item.querySelector<HTMLElement>("[data-exercise-progress]")!.textContent = `Exercises: ${progressText(solved, ids.length)}`;
+  item.querySelector<HTMLElement>("[data-exercise-progress]")!.textContent = progressText(solved, ids.length);
 }
