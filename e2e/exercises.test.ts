@@ -50,6 +50,11 @@ test("solving through the page: edit, Check, Passed; remembered as progress on t
   expect(verdict).toBe("Passed: all 4 checks hold.");
   await expect(exercise.locator("[data-solved]")).toBeVisible();
 
+  // A reload keeps the reader's code and the "Solved" mark.
+  await page.reload();
+  await expect(exercise.locator(".cm-content")).toHaveText(downloads.solution.split("\n").join(""));
+  await expect(exercise.locator("[data-solved]")).toBeVisible();
+
   await page.goto("/");
   await expect(chapterItem.locator("[data-exercise-progress]")).toHaveText(progressText(1, exercises.length));
   await expect(chapterItem.locator("progress")).toHaveAttribute("value", "1");

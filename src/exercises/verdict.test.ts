@@ -29,6 +29,11 @@ describe("verdictOf", () => {
     expect(verdictOf({ ...base, stdout }).passed).toBe(true);
   });
 
+  it("treats a marker it cannot read as output", () => {
+    const verdict = verdictOf({ ...base, stdout: "::check::{not json\n::checks-done::\n", code: 1, stderr: "" });
+    expect(verdict).toMatchObject({ passed: false, reports: [], text: "Not yet: the checks could not finish: ::checks-done::." });
+  });
+
   it("does not pass a run with no checks, or one that exited with an error after them", () => {
     expect(verdictOf({ ...base, stdout: done(0, 0) }).passed).toBe(false);
     expect(verdictOf({ ...base, stdout: check("a", true) + done(1, 1), code: 1, stderr: "Error: later\n" }).text).toBe("Not yet: the checks could not finish: Error: later.");

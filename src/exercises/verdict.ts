@@ -41,11 +41,22 @@ export function readReports(stdout: string): { reports: CheckReport[]; done: { p
   for (const line of stdout.replace(TERMINAL_NOISE, "").split("\n")) {
     const at = line.indexOf(CHECK);
     const doneAt = line.indexOf(DONE);
-    if (at >= 0) reports.push(JSON.parse(line.slice(at + CHECK.length)) as CheckReport);
-    else if (doneAt >= 0) done = JSON.parse(line.slice(doneAt + DONE.length)) as { passed: number; total: number };
+    // A marker the harness did not write whole (the program printed one) is just output.
+    const report = at >= 0 ? parse<CheckReport>(line.slice(at + CHECK.length)) : undefined;
+    const end = doneAt >= 0 ? parse<{ passed: number; total: number }>(line.slice(doneAt + DONE.length)) : undefined;
+    if (report && typeof report.name === "string" && typeof report.ok === "boolean") reports.push(report);
+    else if (end && typeof end.total === "number") done = end;
     else if (line !== "") other.push(line);
   }
   return { reports, done, other };
+}
+
+function parse<T>(json: string): T | undefined {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 function lastLine(text: string): string | undefined {
