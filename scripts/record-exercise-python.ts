@@ -12,9 +12,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Root } from "mdast";
-import { mdxToMdast } from "satteri";
-import { scanExercises } from "../src/markdown/exercises.ts";
+import { recordPythonOutputs } from "../src/exercises/record.ts";
 
 const PYTHON = process.env.PYTHON ?? (existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
 const contentDir = join(import.meta.dirname, "..", "content");
@@ -35,10 +33,8 @@ let stale = 0;
 let failed = 0;
 for (const file of readdirSync(contentDir).filter((name) => name.endsWith(".mdx")).sort()) {
   const path = join(contentDir, file);
-  let source = readFileSync(path, "utf8");
-  const found = scanExercises(mdxToMdast(source) as Root, `content/${file}`);
-  // From the end, so earlier offsets stay valid while later blocks are rewritten.
-  for (const { exercise, blocks } of found.reverse()) {
+  const original = readFileSync(path, "utf8");
+  const { source, changed } = recordPythonOutputs(original, `content/${file}`, (exercise) => {
     const where = `content/${file}: exercise ${exercise.id}`;
     const parsed = python(["-c", "import ast, sys; ast.parse(sys.stdin.read())"], exercise.python.starter);
     if (parsed.status !== 0) {
@@ -46,23 +42,14 @@ for (const file of readdirSync(contentDir).filter((name) => name.endsWith(".mdx"
       failed++;
     }
     const run = python(["-"], exercise.python.solution);
-    if (run.status !== 0) {
-      console.error(`${where}: the Python solution exited with ${run.status}:\n${run.stderr}`);
-      failed++;
-      continue;
-    }
-    const recorded = run.stdout.replace(/\n$/, "");
-    if (recorded === exercise.expectedPython) continue;
-    stale++;
-    if (checkOnly) {
-      console.error(`${where}: the recorded output python differs from what ${version} prints:\n${recorded}`);
-      continue;
-    }
-    const block = blocks.expectedPython.position!;
-    source = `${source.slice(0, block.start.offset)}\`\`\`output python\n${recorded}\n\`\`\`${source.slice(block.end.offset)}`;
-    console.log(`${where}: recorded`);
-  }
-  if (!checkOnly) writeFileSync(path, source);
+    if (run.status === 0) return run.stdout;
+    console.error(`${where}: the Python solution exited with ${run.status}:\n${run.stderr}`);
+    failed++;
+    return undefined;
+  });
+  stale += changed.length;
+  for (const id of changed) console.log(`content/${file}: exercise ${id}: ${checkOnly ? "stale" : "recorded"}`);
+  if (!checkOnly && changed.length > 0) writeFileSync(path, source);
 }
 console.log(`${version}: ${stale} output python block(s) ${checkOnly ? "stale" : "rewritten"}, ${failed} failure(s).`);
 process.exit(failed > 0 || (checkOnly && stale > 0) ? 1 : 0);
