@@ -84,6 +84,15 @@ test("by keyboard: Hint reveals one hint at a time, Show solution fills the edit
   await expect(exercise.getByRole("button", { name: /^Edit/ })).toBeFocused();
 });
 
+test("code that does not parse gets a verdict naming the line, not a crash", async ({ page }) => {
+  const exercise = await open(page);
+  await exercise.getByRole("button", { name: /^Edit/ }).click();
+  await expect(exercise.locator(".cm-content")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText("export function* main( {\n}");
+  expect(await check(exercise)).toMatch(/^Not yet: your code does not parse: exercise\.ts:\d+:\d+: Unexpected token/);
+});
+
 test("Run runs the reader's main on the real clock and shows what it prints", async ({ page }) => {
   const exercise = await open(page);
   await exercise.getByRole("button", { name: /^Run/ }).click();

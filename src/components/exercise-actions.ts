@@ -97,7 +97,7 @@ function line(text: string, stream: "stdout" | "stderr"): HTMLElement {
 
 function syntaxText(error: unknown): string | null {
   const e = error as { name?: unknown; message?: unknown } | null;
-  return e?.name === "SnippetSyntaxError" ? `Your code does not parse: ${String(e.message)}` : null;
+  return e?.name === "SnippetSyntaxError" ? `your code does not parse: ${String(e.message)}` : null;
 }
 
 /** The tree for the reader's code: transpiled on the page (Sucrase, loaded on first need). */
