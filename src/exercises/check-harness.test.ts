@@ -16,6 +16,11 @@ describe("trace", () => {
       return 42;
     }, { limit: 7200 });
     expect(run.lines).toEqual(['start 1 {"a":2}', "two", "lines"]);
+    expect(run.printed).toEqual([
+      { time: 0, text: 'start 1 {"a":2}' },
+      { time: 3600, text: "two" },
+      { time: 3600, text: "lines" },
+    ]);
     expect(run.time).toBe(3600);
     expect(run.result).toBe(42);
     expect(run.error).toBeUndefined();

@@ -34,6 +34,8 @@ export interface Trace {
   lines: string[];
   /** The same, joined with newlines. */
   output: string;
+  /** Each line with the loop time (seconds) at which it was printed. */
+  printed: Array<{ time: number; text: string }>;
   /** Virtual loop time, in seconds, when main ended. */
   time: number;
   /** What main returned. */
@@ -82,7 +84,8 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   const limit = options.limit ?? 60;
   const lines: string[] = [];
   const tasks: TaskRecord[] = [];
-  const trace: Trace = { lines, output: "", time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map(), loopErrors: [] };
+  const printed: Trace["printed"] = [];
+  const trace: Trace = { lines, output: "", printed, time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map(), loopErrors: [] };
   const stepsByTask = new Map<asyncio.Task<unknown>, number>();
   let mainTask: asyncio.Task<unknown> | undefined;
   const ours = new Set<asyncio.Task<unknown> | null>(); // the harness's own tasks, not watched
@@ -138,11 +141,14 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   const log = console.log;
   const info = console.info;
   // Captured for the checks, and still printed, so the reader sees what their code did.
+  const loop = new asyncio.VirtualTimeLoop();
   console.log = console.info = (...args: unknown[]) => {
-    lines.push(...args.map(show).join(" ").split("\n"));
+    for (const text of args.map(show).join(" ").split("\n")) {
+      lines.push(text);
+      printed.push({ time: loop.time(), text });
+    }
     log(...args);
   };
-  const loop = new asyncio.VirtualTimeLoop();
   loop.addInstrument(watcher);
   try {
     await loop.runUntilComplete(supervise());
