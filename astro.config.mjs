@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import { remarkCells } from "./src/markdown/remark-cells.ts";
+import { remarkExercises } from "./src/markdown/remark-exercises.ts";
 import { headingLinks } from "./src/markdown/heading-links.ts";
 import { SHIKI_THEMES } from "./src/markdown/themes.ts";
 import { pyodideFiles } from "./src/runner/pyodide-integration.ts";
@@ -19,7 +20,7 @@ export default defineConfig({
   integrations: [mdx(), pyodideFiles()],
   markdown: {
     // Sätteri is Astro 7's Markdown/MDX processor: plugins see mdast/hast, not unified.
-    processor: satteri({ mdastPlugins: [remarkCells()], hastPlugins: [headingLinks()] }),
+    processor: satteri({ mdastPlugins: [remarkExercises(), remarkCells()], hastPlugins: [headingLinks()] }),
     shikiConfig: { themes: SHIKI_THEMES },
   },
   server: { headers: isolationHeaders },

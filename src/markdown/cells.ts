@@ -28,6 +28,7 @@ import { createHash } from "node:crypto";
 import type { Code, Nodes, Parents, Root } from "mdast";
 import { mdxToMdast } from "satteri";
 import { RULE_NAMES, TS_ONLY, type PythonDeclaration } from "./python-rules.ts";
+import { isExerciseElement } from "./exercises.ts";
 
 /** A module a chapter defines with ` ```ts file=NAME.ts `. */
 export interface ChapterFile {
@@ -148,7 +149,8 @@ function* codeBlocksWithSiblings(
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     if (child.type === "code") yield { node: child, siblings: children, index };
-    else yield* codeBlocksWithSiblings(child);
+    // An exercise's blocks are its own (./exercises.ts), not cells.
+    else if (!isExerciseElement(child)) yield* codeBlocksWithSiblings(child);
   }
 }
 

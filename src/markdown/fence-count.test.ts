@@ -17,6 +17,11 @@ describe("fenceInfos", () => {
     expect(fenceInfos(text)).toEqual(["ts runnable id=a", "md", "output"]);
   });
 
+  it("leaves out the fences of an exercise, which are not cells", () => {
+    const text = ["```output", "```", "<Exercise id=\"e\" title=\"t\">", "```ts starter", "```", "```output", "```", "</Exercise>", "```output python", "```"].join("\n");
+    expect(fenceInfos(text)).toEqual(["output", "output python"]);
+  });
+
   it("counts the blocks cells are made of", () => {
     const text = ["```python", "```", "```ts runnable", "```", "```output", "```", "```output python twin=1", "```", "```ts file=a.ts", "```"].join("\n");
     expect(countCellFences(text)).toEqual({ runnable: 1, output: 1, outputPython: 1 });

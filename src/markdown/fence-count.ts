@@ -5,17 +5,23 @@
  * (they all take their cell list from the parser).
  */
 
-/** The info strings (what follows the backticks) of every top-level fence, in order. */
+/**
+ * The info strings (what follows the backticks) of every top-level fence, in order. Fences
+ * inside an `<Exercise>` element are left out: they are the exercise's, not cells.
+ */
 export function fenceInfos(mdx: string): string[] {
   const infos: string[] = [];
   let open: string | null = null; // the opening run of backticks or tildes, while inside a fence
+  let inExercise = false;
   for (const line of mdx.split(/\r?\n/)) {
+    if (open === null && /^<Exercise[\s>]/.test(line)) inExercise = true;
+    if (open === null && /^<\/Exercise>/.test(line)) inExercise = false;
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
     if (!fence) continue;
     const [, marks, rest] = fence as unknown as [string, string, string];
     if (open === null) {
       open = marks;
-      infos.push(rest.trim());
+      if (!inExercise) infos.push(rest.trim());
     } else if (marks[0] === open[0] && marks.length >= open.length && rest.trim() === "") {
       open = null;
     }

@@ -1,0 +1,116 @@
+/** Exercises through the page: solve one, fail one, hints and the solution by keyboard, progress on the home page, axe. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { progressText } from "../src/exercises/progress.ts";
+import { extractExercisesFromSource } from "../src/markdown/exercises.ts";
+import { chooseRuntime } from "./helpers.ts";
+
+const CHAPTER = "03-asyncio-walkthrough";
+const exercises = extractExercisesFromSource(readFileSync(join(import.meta.dirname, "..", "content", `${CHAPTER}.mdx`), "utf8"), CHAPTER);
+const downloads = exercises.find((exercise) => exercise.id === "three-downloads")!;
+
+async function open(page: Page): Promise<Locator> {
+  await page.goto(`/${CHAPTER}/`);
+  await chooseRuntime(page, "worker");
+  return page.locator(`section[data-exercise]#${downloads.id}`);
+}
+
+async function check(exercise: Locator): Promise<string> {
+  await exercise.getByRole("button", { name: /^Check/ }).click();
+  await expect(exercise).toHaveAttribute("data-verdict", /.+/, { timeout: 30_000 });
+  return (await exercise.getByRole("status").textContent()) ?? "";
+}
+
+test("the starter fails a named check, in words, and axe finds nothing wrong with the verdict shown", async ({ page }) => {
+  const exercise = await open(page);
+  const verdict = await check(exercise);
+  expect(verdict).toMatch(/^Not yet: check 3, “all three downloads start before any finishes”, fails: only 1 had started when the first finished/);
+  await expect(exercise.locator('[data-check-list] li[data-ok="false"]').first()).toContainText("all three downloads start before any finishes: fails.");
+  await expect(exercise.locator("[data-solved]")).toBeHidden();
+  const results = await new AxeBuilder({ page }).include(`#${downloads.id}`).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+});
+
+test("solving through the page: edit, Check, Passed; remembered as progress on the home page", async ({ page }) => {
+  await page.goto("/");
+  const chapterItem = page.locator(`li[data-chapter-path="/${CHAPTER}/"]`);
+  await expect(chapterItem.locator("[data-exercise-progress]")).toHaveText(progressText(0, exercises.length));
+
+  const exercise = await open(page);
+  await exercise.getByRole("button", { name: /^Edit/ }).click();
+  const editor = exercise.locator(".cm-content");
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(downloads.solution);
+  await expect(exercise.getByRole("button", { name: /^Reset/ })).toBeEnabled();
+  const verdict = await check(exercise);
+  expect(verdict).toBe("Passed: all 4 checks hold.");
+  await expect(exercise.locator("[data-solved]")).toBeVisible();
+
+  // A reload keeps the reader's code and the "Solved" mark.
+  await page.reload();
+  await expect(exercise.locator(".cm-content")).toHaveText(downloads.solution.split("\n").join(""));
+  await expect(exercise.locator("[data-solved]")).toBeVisible();
+
+  await page.goto("/");
+  await expect(chapterItem.locator("[data-exercise-progress]")).toHaveText(progressText(1, exercises.length));
+  await expect(chapterItem.locator("progress")).toHaveAttribute("value", "1");
+});
+
+test("by keyboard: Hint reveals one hint at a time, Show solution fills the editor, Ctrl+Enter checks it, Reset restores", async ({ page }) => {
+  const exercise = await open(page);
+  const hint = exercise.getByRole("button", { name: /^Hint/ });
+  await hint.focus();
+  await page.keyboard.press("Enter");
+  await expect(exercise.locator("[data-hint] summary").first()).toBeFocused();
+  await expect(exercise.locator("[data-hint] summary").first()).toHaveText(`Hint 1 of ${downloads.hints}`);
+  await expect(exercise.locator("[data-hint]:visible")).toHaveCount(1);
+
+  await exercise.getByRole("button", { name: /^Show solution/ }).focus();
+  await page.keyboard.press("Enter");
+  const editor = exercise.locator(".cm-content");
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveText(downloads.solution.split("\n").join(""));
+  await page.keyboard.press("Control+Enter");
+  await expect(exercise).toHaveAttribute("data-verdict", "passed", { timeout: 30_000 });
+  await expect(exercise.getByRole("status")).toHaveText(/^Passed/);
+
+  await exercise.getByRole("button", { name: /^Reset/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(exercise.locator(".cm-editor")).toHaveCount(0);
+  await expect(exercise.getByRole("button", { name: /^Edit/ })).toBeFocused();
+});
+
+test("code that does not parse gets a verdict naming the line, not a crash", async ({ page }) => {
+  const exercise = await open(page);
+  await exercise.getByRole("button", { name: /^Edit/ }).click();
+  await expect(exercise.locator(".cm-content")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText("export function* main( {\n}");
+  expect(await check(exercise)).toMatch(/^Not yet: your code does not parse: exercise\.ts:\d+:\d+: Unexpected token/);
+});
+
+test("Run runs the reader's main on the real clock and shows what it prints", async ({ page }) => {
+  const exercise = await open(page);
+  await exercise.getByRole("button", { name: /^Run/ }).click();
+  await expect(exercise.getByRole("status")).toHaveText(/^Exited with code 0/, { timeout: 30_000 });
+  await expect(exercise.locator('[role="log"] .line')).toHaveText(["a: start", "a: done", "b: start", "b: done", "c: start", "c: done", "got a.txt, b.txt, c.txt"]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an exercise still reads: task, starter, Python, hints and solutions behind disclosures, no controls", async ({ page }) => {
+    await page.goto(`/${CHAPTER}/`);
+    const exercise = page.locator(`section[data-exercise]#${downloads.id}`);
+    await expect(exercise.getByRole("heading", { name: `Exercise: ${downloads.title}` })).toBeVisible();
+    await expect(exercise.locator("[data-code] pre.astro-code")).toBeVisible();
+    await expect(exercise.locator("[data-panel=py] pre").first()).toBeVisible();
+    await expect(exercise.locator("[data-hint] summary")).toHaveCount(downloads.hints);
+    await expect(exercise.locator("[data-static-solution] summary")).toBeVisible();
+    await expect(exercise.getByRole("button", { name: /^Check/ })).toBeHidden();
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * What an exercise loads up front: tabs, the controls, hints closed until asked for, the
+ * "Solved" mark. Everything else (runner, editor) comes with `exercise-actions.ts`, loaded on
+ * the first button press.
+ */
+import { isSolved } from "../exercises/progress.ts";
+import type { ExerciseAction } from "./exercise-actions.ts";
+import { loadEdit } from "./edit-store.ts";
+
+const actions = () => import("./exercise-actions.ts");
+
+function act(section: HTMLElement, action: ExerciseAction): void {
+  void actions().then((module) => module.perform(section, action));
+}
+
+function selectTab(tabs: HTMLElement[], chosen: HTMLElement): void {
+  for (const tab of tabs) {
+    const selected = tab === chosen;
+    tab.setAttribute("aria-selected", String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    document.getElementById(tab.getAttribute("aria-controls")!)!.hidden = !selected;
+  }
+}
+
+function enhanceTabs(section: HTMLElement): void {
+  const tabs = [...section.querySelectorAll<HTMLElement>('[role="tab"]')];
+  selectTab(tabs, tabs[0]!);
+  for (const tab of tabs) {
+    tab.addEventListener("click", () => selectTab(tabs, tab));
+    tab.addEventListener("keydown", (event) => {
+      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+      if (!step) return;
+      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
+      selectTab(tabs, next);
+      next.focus();
+    });
+  }
+}
+
+function enhance(section: HTMLElement): void {
+  enhanceTabs(section);
+  for (const hint of section.querySelectorAll<HTMLElement>("[data-hint]")) hint.hidden = true;
+  section.querySelector<HTMLElement>("[data-solved]")!.hidden = !isSolved(location.pathname, section.id);
+  section.querySelector<HTMLElement>("[data-controls]")!.hidden = false;
+  section.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
+    if (button && !button.disabled) act(section, button.dataset.action as ExerciseAction);
+  });
+  section.addEventListener("keydown", (event) => {
+    // The editor handles its own Ctrl+Enter (and marks the event handled).
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+      event.preventDefault();
+      act(section, "check");
+    }
+  });
+  if (loadEdit(`exercise:${section.id}`) !== null) act(section, "restore");
+  section.dataset.enhanced = "";
+}
+
+for (const section of document.querySelectorAll<HTMLElement>("[data-exercise]")) enhance(section);
