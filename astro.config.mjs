@@ -5,6 +5,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { remarkCells } from "./src/markdown/remark-cells.ts";
 import { headingLinks } from "./src/markdown/heading-links.ts";
 import { SHIKI_THEMES } from "./src/markdown/themes.ts";
+import { pagefind } from "./src/search/pagefind-integration.ts";
 
 // WebContainer needs cross-origin isolation; `astro dev` and `astro preview` send the headers,
 // static hosts get `public/_headers`, and the rest fall back to the COI service worker.
@@ -14,7 +15,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   markdown: {
     // Sätteri is Astro 7's Markdown/MDX processor: plugins see mdast/hast, not unified.
     processor: satteri({ mdastPlugins: [remarkCells()], hastPlugins: [headingLinks()] }),
