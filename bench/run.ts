@@ -30,6 +30,11 @@ const benchmarks: Benchmark[] = [
     takesArgs: false,
   },
   {
+    file: "dcl.ts",
+    skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),
+    takesArgs: false,
+  },
+  {
     file: "page-weight.ts",
     skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),
     takesArgs: false,
