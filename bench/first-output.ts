@@ -105,7 +105,7 @@ try {
     const timing = await coldPage.waitForFunction(() => {
       const t = (window as unknown as { firstOutput: { click: number; first: number } }).firstOutput;
       return t.first ? t : null;
-    }).then((handle) => handle.jsonValue());
+    }).then((handle) => handle.jsonValue() as Promise<{ click: number; first: number }>);
     cold.push({ click: timing.first - timing.click, load: timing.first });
     await context.close();
   }
