@@ -31,6 +31,13 @@ export default defineConfig({
       // The largest chunk is the editor (CodeMirror, ~490 KB, fetched on first Edit only);
       // bench/page-weight.ts tracks what each page loads and when.
       chunkSizeWarningLimit: 600,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro's own MDX marker directive, which it reads before bundling: nothing to act on.
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
     },
   },
   devToolbar: { enabled: false },
