@@ -2,7 +2,10 @@
  * Run → first output line in the worker runtime, measured in the built site the way a
  * reader meets it: the page has been open a moment (the idle pre-warm is done), the reader
  * clicks Run on a cell that prints at once, and we time the click to the first line in the
- * cell's log (a MutationObserver in the page). Target: ≤ 50 ms. Prints figures, never fails
+ * cell's log (a MutationObserver in the page). Target: ≤ 50 ms. Then the cold case: a fresh
+ * browser context with no network beyond the site, the default runtime choice (the
+ * WebContainer, which offline never boots), Run clicked as soon as the page's DOM is ready,
+ * timed from navigation start to the first line. Target: ≤ 300 ms. Prints figures, never fails
  * on them. Needs a site build (`npm run build`) and Chromium at /usr/bin/chromium.
  */
 import { spawn } from "node:child_process";
@@ -76,11 +79,46 @@ try {
     await page.locator(`#${cellId}`).getByRole("button", { name: /^Run/ }).waitFor({ state: "visible" });
     await page.waitForTimeout(300); // the runner re-warms a spare worker while the reader reads
   }
+  const cold: { click: number; load: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    await context.route((url) => url.hostname !== "localhost", (route) => route.abort("internetdisconnected"));
+    const coldPage = await context.newPage();
+    await coldPage.addInitScript((id) => {
+      // Click Run the moment the cell is enhanced, and note when its first line shows.
+      const timing = { click: 0, first: 0 };
+      (window as unknown as { firstOutput: typeof timing }).firstOutput = timing;
+      const observer = new MutationObserver(() => {
+        const cell = document.getElementById(id);
+        if (!timing.click && cell?.hasAttribute("data-enhanced")) {
+          timing.click = performance.now();
+          cell.querySelector<HTMLButtonElement>("button[data-action=run]")!.click();
+        }
+        if (timing.click && !timing.first && cell?.querySelector("[role=log] .line")) {
+          timing.first = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+    }, cellId);
+    await coldPage.goto(origin + chapter, { waitUntil: "domcontentloaded" });
+    const timing = await coldPage.waitForFunction(() => {
+      const t = (window as unknown as { firstOutput: { click: number; first: number } }).firstOutput;
+      return t.first ? t : null;
+    }).then((handle) => handle.jsonValue() as Promise<{ click: number; first: number }>);
+    cold.push({ click: timing.first - timing.click, load: timing.first });
+    await context.close();
+  }
   await browser.close();
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)]!;
+  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const line = (values: number[], target: number): string =>
+    `median ${median(values).toFixed(1)} ms, best ${values[0]!.toFixed(1)} ms, worst ${values.at(-1)!.toFixed(1)} ms; target ≤ ${target} ms: ${median(values) <= target ? "met" : "missed"}`;
   console.log(`Run → first output line, worker runtime, pre-warmed page (${chapter}#${cellId}, ${runs} runs)`);
-  console.log(`  median ${median.toFixed(1)} ms, best ${samples[0]!.toFixed(1)} ms, worst ${samples.at(-1)!.toFixed(1)} ms; target ≤ 50 ms: ${median <= 50 ? "met" : "missed"}`);
+  console.log(`  ${line(samples, 50)}`);
+  console.log(`Cold page, offline, default runtime (${runs} fresh contexts): Run clicked at once → first line`);
+  console.log(`  ${line(cold.map((c) => c.click), 300)}`);
+  const loads = cold.map((c) => c.load).sort((a, b) => a - b);
+  console.log(`  navigation start → first line: median ${median(loads).toFixed(1)} ms, best ${loads[0]!.toFixed(1)} ms, worst ${loads.at(-1)!.toFixed(1)} ms`);
 } finally {
   stopServer();
 }

@@ -24,7 +24,7 @@ function htmlFiles(dir: string): string[] {
 import { PYODIDE_DIR, PYODIDE_FILES } from "../src/runner/python-assets.ts";
 
 const gz = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KB`;
 
 function read(url: string): string {
   return readFileSync(join(dist, url.replace(/^\//, "")), "utf8");
@@ -74,9 +74,9 @@ for (const file of htmlFiles(dist).sort()) {
   const eager = closure(modules);
   const eagerBytes = sum(eager) + sum(classic) + inline.reduce((total, text) => total + gz(text), 0);
 
-  // What the page loads by itself when idle: cell-actions and its static imports, and the
+  // What the page loads by itself when idle: cell-actions and the client router with their static imports, and the
   // pre-warmed worker's script.
-  const idleEntries = dynamicImports(eager).filter((url) => /cell-actions/.test(url));
+  const idleEntries = dynamicImports(eager).filter((url) => /cell-actions|\/router\./.test(url));
   const idle = closure(idleEntries, new Set(eager));
   for (const url of eager) idle.delete(url);
   for (const url of closure(dynamicImports(idle).filter((u) => /worker-entry/.test(u)), new Set([...eager, ...idle]))) idle.add(url);
@@ -88,7 +88,7 @@ for (const file of htmlFiles(dist).sort()) {
   console.log(`  before interaction: ${kb(eagerBytes)} gzip  (${[...eager, ...classic].length} scripts + ${inline.length} inline)`);
   if (idle.size) console.log(`  fetched when idle:  ${kb(sum(idle))} gzip  (${[...idle].map((u) => u.split("/").pop()).join(", ")})`);
   const library = join(dist, "runner", "asyncio-files.json");
-  if (idle.size && statSync(library, { throwIfNoEntry: false })) {
+  if ([...idle].some((url) => /cell-actions/.test(url)) && statSync(library, { throwIfNoEntry: false })) {
     console.log(`  + loop library:     ${kb(gz(readFileSync(library)))} gzip  (runner/asyncio-files.json, fetched by the pre-warm)`);
   }
   if (later.size) console.log(`  on use:             ${kb(sum(later))} gzip  (${[...later].map((u) => u.split("/").pop()).join(", ")})`);

@@ -32,6 +32,11 @@ const benchmarks: Benchmark[] = [
   },
   { file: "python-start.ts", skip: () => (existsSync("/usr/bin/chromium") ? null : "no Chromium at /usr/bin/chromium"), takesArgs: false },
   {
+    file: "dcl.ts",
+    skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),
+    takesArgs: false,
+  },
+  {
     file: "page-weight.ts",
     skip: () => (existsSync(here("../dist")) ? null : "no site build: run `npm run build` first"),
     takesArgs: false,

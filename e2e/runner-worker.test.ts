@@ -11,7 +11,7 @@ import { cellById, chapters, chooseRuntime, liveLines, runCell } from "./helpers
 
 // Cells whose output does not depend on how loaded the machine is.
 const CHAPTER = "03-asyncio-walkthrough";
-const CELLS = ["hello", "coroutine-object", "task-first-turn"];
+const CELLS = ["hello", "await-coroutine", "task-first-turn"];
 
 test("Run in the worker runtime prints each cell's output, and a second Run starts afresh", async ({ page }) => {
   const chapter = chapters().find((c) => c.id === CHAPTER)!;

@@ -55,8 +55,14 @@ function enhance(cell: HTMLElement): void {
   cell.dataset.enhanced = "";
 }
 
-for (const cell of document.querySelectorAll<HTMLElement>("[data-cell]")) enhance(cell);
+// Runs on this page, and on each page the client router swaps in (this module runs once).
+function init(): void {
+  for (const cell of document.querySelectorAll<HTMLElement>("[data-cell]:not([data-enhanced])")) enhance(cell);
 
-// Warm up while the reader reads: fetch the run code and start a worker, so Run answers fast.
-const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
-idle(() => void actions().then((module) => module.prewarm()));
+  // Warm up while the reader reads: fetch the run code and start a worker, so Run answers fast.
+  const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+  idle(() => void actions().then((module) => module.prewarm()));
+}
+
+init();
+document.addEventListener("astro:page-load", init);

@@ -4,9 +4,13 @@
  */
 import { readRuntimeChoice, type RuntimeChoice } from "./runtime-choice.ts";
 
-const bar = document.querySelector<HTMLElement>("[data-notebook-bar]");
-if (bar) {
-  const actions = () => import("./cell-actions.ts");
+const actions = () => import("./cell-actions.ts");
+
+// Runs on this page, and on each page the client router swaps in (this module runs once).
+function init(): void {
+  const bar = document.querySelector<HTMLElement>("[data-notebook-bar]:not([data-wired])");
+  if (!bar) return;
+  bar.dataset.wired = "";
   const select = bar.querySelector<HTMLSelectElement>("[data-runtime-select]")!;
   const runAll = bar.querySelector<HTMLButtonElement>("[data-run-all]")!;
   select.value = readRuntimeChoice();
@@ -16,3 +20,6 @@ if (bar) {
   runAll.addEventListener("click", () => void actions().then((module) => module.runAll(runAll)));
   bar.hidden = false;
 }
+
+init();
+document.addEventListener("astro:page-load", init);

@@ -308,10 +308,12 @@ function reviveError(sent: SentError, fnName: string): unknown {
 export const WORKER_BODY = `
 "use strict";
 const compiled = new Map();
+// A prelude may define loadSource (browsers: a blob module, which a Content-Security-Policy
+// without 'unsafe-eval' allows); else the source is evaluated.
 function compile(source) {
   let fn = compiled.get(source);
   if (fn === undefined) {
-    fn = (0, eval)("(" + source + "\\n)");
+    fn = typeof loadSource === "function" ? loadSource(source) : (0, eval)("(" + source + "\\n)");
     compiled.set(source, fn);
   }
   return fn;
@@ -332,7 +334,7 @@ function describe(error, phase) {
 onJob(async (job) => {
   let fn;
   try {
-    fn = compile(job.source);
+    fn = await compile(job.source);
   } catch (error) {
     post({ id: job.id, ok: false, error: describe(error, "compile") });
     return;

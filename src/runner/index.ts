@@ -45,25 +45,26 @@ function get(): Runner {
       boot,
       worker: () => worker,
       webcontainer: () => webcontainer,
-      storage: safeLocalStorage(),
+      storage: safeStorage("localStorage"),
+      session: safeStorage("sessionStorage"),
     });
     runner = { boot, worker, webcontainer, selector };
   }
   return runner;
 }
 
-function safeLocalStorage(): Storage | undefined {
+function safeStorage(name: "localStorage" | "sessionStorage"): Storage | undefined {
   try {
-    return globalThis.localStorage;
+    return globalThis[name];
   } catch {
     return undefined;
   }
 }
 
 /**
- * The runtime for the next run (see ./select.ts for the policy). With the WebContainer
- * preferred, the first call starts its boot and waits at most 4 s for it; after that the
- * worker runs while the boot goes on in the background.
+ * The runtime for the next run, at once (see ./select.ts for the policy): with the
+ * WebContainer preferred but not ready, the worker, while the first call starts the
+ * WebContainer's boot in the background.
  * @param signal aborting stops waiting for the boot.
  */
 export function getRuntime(signal?: AbortSignal): Promise<Runtime> {

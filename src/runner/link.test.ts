@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { Linker, linkerReady } from "./link.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { Linker, linkerReady, specifierName } from "./link.ts";
 import { ModuleResolutionError } from "./resolve.ts";
 
 beforeAll(() => linkerReady);
@@ -101,5 +101,31 @@ describe("Linker", () => {
     const { linker: l } = linker();
     l.update({ "a.js": 'import "./b.js";', "b.js": 'import "./a.js";' });
     expect(() => l.link("a.js")).toThrow(/import cycle/);
+  });
+});
+
+describe("under a Content-Security-Policy without 'unsafe-eval'", () => {
+  it("still rewrites imports, though the lexer cannot eval their specifiers", () => {
+    vi.stubGlobal("eval", () => {
+      throw new EvalError("Refused to evaluate a string as JavaScript (CSP)");
+    });
+    try {
+      const { linker: l, sources } = linker();
+      l.update({ ...library, "main.js": 'import { sleep } from "asyncio";\nconst t = import(\'./dyn.js\');\n', "dyn.js": "export {};\n" });
+      const source = sources.get(l.link("main.js"))!;
+      expect(source).not.toContain('"asyncio"');
+      expect(source).toMatch(/from "blob:test\/\d+-node_modules\/asyncio\/dist\/index\.js"/);
+      expect(source).toMatch(/import\("blob:test\/\d+-dyn\.js"\)/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("decodes quoted specifiers without eval", () => {
+    expect(specifierName("asyncio", false)).toBe("asyncio");
+    expect(specifierName('"./a.js"', true)).toBe("./a.js");
+    expect(specifierName("'./it\\'s.js'", true)).toBe("./it's.js");
+    expect(specifierName("./\\u0061.js", false)).toBe("./a.js");
+    expect(specifierName("`./${name}.js`", true)).toBeUndefined();
   });
 });

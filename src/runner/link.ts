@@ -101,11 +101,12 @@ export class Linker {
     let out = "";
     let last = 0;
     for (const entry of imports) {
-      if (entry.n === undefined || entry.d === -2) continue; // computed import() or import.meta
+      const name = entry.n ?? specifierName(source.slice(entry.s, entry.e), entry.d > -1);
+      if (name === undefined || entry.d === -2) continue; // computed import() or import.meta
       const dynamic = entry.d > -1;
       let target: string;
       try {
-        target = this.link(resolveSpecifier(entry.n, path, this._tree));
+        target = this.link(resolveSpecifier(name, path, this._tree));
       } catch (error) {
         // Node fails a bad import() only when it runs; a static import fails the program.
         if (dynamic && error instanceof ModuleResolutionError) continue;
@@ -115,5 +116,26 @@ export class Linker {
       last = entry.e;
     }
     return out + source.slice(last);
+  }
+}
+
+/**
+ * A specifier read from the source, for when es-module-lexer gives none: it decodes string
+ * literals with `eval`, which the site's Content-Security-Policy forbids. `raw` is the text
+ * between the quotes of a static import, or the whole argument of a dynamic one (undefined
+ * unless it is a plain string literal). Decoded without eval: JSON's escapes, plus \'.
+ */
+export function specifierName(raw: string, dynamic: boolean): string | undefined {
+  let body = raw;
+  if (dynamic) {
+    const quoted = /^(["'])([\s\S]*)\1$/.exec(raw.trim());
+    if (!quoted) return undefined;
+    body = quoted[2]!;
+  }
+  if (!body.includes("\\")) return body;
+  try {
+    return JSON.parse(`"${body.replace(/\\'/g, "'").replace(/(^|[^\\])"/g, '$1\\"')}"`) as string;
+  } catch {
+    return undefined;
   }
 }

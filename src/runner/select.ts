@@ -1,11 +1,13 @@
 /**
  * Which runtime runs the next cell, and what the badge says about it.
  *
- * Policy: the reader's choice is remembered (localStorage). By default the page uses the
- * WebContainer when it is cross-origin isolated, else the worker. A run that wants the
- * WebContainer waits for its boot at most the deadline (4 s), then falls back to the worker
- * with a reason for the badge; the boot goes on in the background, and once it is ready the
- * next run uses it. Nothing here waits twice for a boot that already missed its deadline.
+ * Policy: never wait for a runtime. The reader's choice is remembered (localStorage); by
+ * default ("auto") the page prefers the WebContainer when it is cross-origin isolated, else the
+ * worker. A run that wants a WebContainer that is not ready yet starts its boot in the
+ * background and runs in the worker at once; once the boot is ready, later runs use it (it is
+ * what the reader chose: real Node). A boot that fails or misses its deadline is remembered for
+ * the session (sessionStorage), so later pages do not start it again. Only where the worker
+ * cannot run (no module workers) does a run wait for the boot, at most the deadline.
  */
 import type { Runtime } from "./runtime.ts";
 import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcontainer-boot.ts";
@@ -33,17 +35,27 @@ export interface RuntimeStatus {
 /** The localStorage key holding the reader's choice: "webcontainer" or "worker"; absent for "auto". */
 export const RUNTIME_STORAGE_KEY = "asyncio-notebook:runtime";
 
+/** The sessionStorage key holding why the WebContainer did not start in this session. */
+export const UNAVAILABLE_SESSION_KEY = "asyncio-notebook:webcontainer-unavailable";
+
+type KeyValue = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
 export interface SelectorOptions {
   worker: () => Runtime;
   webcontainer: () => Runtime;
   boot: WebContainerBoot;
-  storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | undefined;
+  /** Where the reader's choice lives (localStorage). */
+  storage?: KeyValue | undefined;
+  /** Where "the WebContainer did not start" lives for the session (sessionStorage). */
+  session?: KeyValue | undefined;
   isolated?: () => boolean;
   /** False where module workers are missing: then only the WebContainer can run. */
   workerSupported?: () => boolean;
 }
 
 const FALLBACK = " — running in an in-page worker";
+/** The reason while the WebContainer boots behind the reader's first runs. */
+export const STARTING_REASON = "WebContainer is starting in the background; later runs switch to it";
 
 export class RuntimeSelector {
   private _status: RuntimeStatus;
@@ -71,6 +83,11 @@ export class RuntimeSelector {
     return this._isolated() ? "webcontainer" : "worker";
   }
 
+  /** Why the WebContainer did not start earlier in this session, if it did not. */
+  get unavailableReason(): string | undefined {
+    return safely(() => this._options.session?.getItem(UNAVAILABLE_SESSION_KEY)) ?? undefined;
+  }
+
   /** Calls `listener` now and on every change; returns the unsubscribe function. */
   onStatus(listener: (status: RuntimeStatus) => void): () => void {
     this._listeners.add(listener);
@@ -79,36 +96,59 @@ export class RuntimeSelector {
   }
 
   /**
-   * Remembers the reader's choice ("auto" forgets it, so the default applies); a switch to the
-   * WebContainer may wait for its boot again.
+   * Remembers the reader's choice ("auto" forgets it, so the default applies). Choosing the
+   * WebContainer explicitly forgets that it was unavailable, so the next run tries it again.
    */
   setPreferred(choice: RuntimePreference): void {
-    const { storage } = this._options;
+    const { storage, session } = this._options;
     safely(() => (choice === "auto" ? storage?.removeItem(RUNTIME_STORAGE_KEY) : storage?.setItem(RUNTIME_STORAGE_KEY, choice)));
+    if (choice === "webcontainer") safely(() => session?.removeItem(UNAVAILABLE_SESSION_KEY));
     this._waited = false;
     this._refresh();
   }
 
   /**
-   * The runtime for the next run. With the WebContainer preferred, the first call boots it
-   * and waits up to the deadline; a boot that fails or is late gives the worker (and a
-   * reason in the status). Never rejects while the worker can run.
-   * @param signal aborting it stops waiting for the boot (and gives the worker).
+   * The runtime for the next run, at once: the WebContainer when it is preferred and ready,
+   * else the worker (starting the WebContainer's boot in the background when it is preferred
+   * and may still work). Waits for the boot only where the worker cannot run.
+   * @param signal aborting it stops waiting for the boot.
    */
   async getRuntime(signal?: AbortSignal): Promise<Runtime> {
     const { boot } = this._options;
-    if (this.preferred === "webcontainer" && this._wcPossible() && !this._waited) {
-      if (boot.state !== "ready") this._set({ name: "webcontainer", state: "booting", preferred: "webcontainer" });
-      try {
-        await boot.within(boot.deadlineMs, signal);
-        this._refresh();
-        return this._options.webcontainer();
-      } catch {
-        this._waited = true;
+    if (this.preferred === "webcontainer" && boot.state !== "ready" && this._wcPossible()) {
+      const booting = this._watch();
+      if (!this._workerSupported() && !this._waited) {
+        this._set({ name: "webcontainer", state: "booting", preferred: "webcontainer" });
+        try {
+          await booting.within(boot.deadlineMs, signal);
+        } catch {
+          this._waited = true;
+        }
       }
     }
     this._refresh();
     return this._status.name === "webcontainer" ? this._options.webcontainer() : this._options.worker();
+  }
+
+  private _watching = false;
+
+  /** Starts the boot (once), and remembers for the session when it fails or misses its deadline. */
+  private _watch(): WebContainerBoot {
+    const { boot, session } = this._options;
+    if (!this._watching) {
+      this._watching = true;
+      boot.within(boot.deadlineMs).then(
+        () => safely(() => session?.removeItem(UNAVAILABLE_SESSION_KEY)),
+        (error: unknown) => {
+          this._waited = true;
+          safely(() => session?.setItem(UNAVAILABLE_SESSION_KEY, (error as Error).message));
+          this._refresh();
+        },
+      );
+      // A late boot still wins: forget the session's note, the next run uses it.
+      boot.start().then(() => safely(() => session?.removeItem(UNAVAILABLE_SESSION_KEY)), () => undefined);
+    }
+    return boot;
   }
 
   private _isolated(): boolean {
@@ -119,8 +159,12 @@ export class RuntimeSelector {
     return (this._options.workerSupported ?? (() => typeof Worker === "function"))();
   }
 
+  /** Whether a boot may still give a WebContainer on this page. */
   private _wcPossible(): boolean {
-    return this._isolated() && this._options.boot.state !== "failed";
+    const { boot } = this._options;
+    if (!this._isolated() || boot.state === "failed") return false;
+    // Missed in an earlier page of this session: do not pay for the boot again.
+    return boot.state !== "idle" || this.unavailableReason === undefined;
   }
 
   /** Recomputes the status from the preference and the boot's state. */
@@ -134,16 +178,17 @@ export class RuntimeSelector {
 
     if (preferred === "worker") return this._set(worker());
     if (boot.state === "ready") return this._set({ name: "webcontainer", state: "ready", preferred });
-    if (!this._isolated()) {
-      return this._set(worker(ISOLATION_REASON));
-    }
+    if (!this._isolated()) return this._set(worker(ISOLATION_REASON));
     if (boot.state === "failed") return this._set(worker(boot.error?.message ?? "WebContainer failed to start"));
-    if (boot.state === "booting" && this._waited) {
-      return this._set(worker(timeoutReason(boot.deadlineMs)));
+    if (boot.state === "booting" && this._waited) return this._set(worker(timeoutReason(boot.deadlineMs)));
+    const earlier = this.unavailableReason;
+    if (boot.state === "idle" && earlier !== undefined) return this._set(worker(`${earlier} earlier in this session`));
+    if (!this._workerSupported()) {
+      return this._set({ name: "webcontainer", state: boot.state === "booting" ? "booting" : "ready", preferred });
     }
-    if (boot.state === "booting") return this._set({ name: "webcontainer", state: "booting", preferred });
-    // Idle: the WebContainer boots on the first run.
-    return this._set({ name: "webcontainer", state: "ready", preferred });
+    if (boot.state === "booting") return this._set(worker(STARTING_REASON));
+    // Idle: the first run goes to the worker and starts the WebContainer's boot behind it.
+    return this._set({ name: "worker", state: "ready", preferred });
   }
 
   private _set(status: RuntimeStatus): void {

@@ -1,6 +1,8 @@
 /**
  * Worker threads for `toThread()`/`runInExecutor()` in browsers: a Web Worker per pool
- * thread, started from a Blob URL of the pool's script (no file to serve).
+ * thread, started from a Blob URL of the pool's script (no file to serve). A function's
+ * source reaches the thread as a blob module too, not through eval, so a page whose
+ * Content-Security-Policy forbids eval (but allows blob: scripts) can still use threads.
  *
  * A page has no reference counting of pending work; the in-page runtime counts the
  * host's timers instead. So a busy worker holds a long host timer (`getHost()`), which
@@ -31,6 +33,14 @@ const g = globalThis as unknown as WebGlobals;
 const PRELUDE = `
 const post = (message) => self.postMessage(message);
 const onJob = (handler) => { self.onmessage = (event) => handler(event.data); };
+const loadSource = async (source) => {
+  const url = URL.createObjectURL(new Blob(["export default (" + source + "\\n);\\n"], { type: "text/javascript" }));
+  try {
+    return (await import(url)).default;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+};
 `;
 
 /** Longest setTimeout delay browsers accept without firing at once. */

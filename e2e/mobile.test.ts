@@ -1,0 +1,49 @@
+/**
+ * Phones in portrait (360, 414, 390 px wide): no page scrolls sideways (code blocks scroll
+ * inside themselves), the cell and notebook controls are large enough for a thumb, and axe
+ * finds nothing on any page at 390 px.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { chapters } from "./helpers.ts";
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    // What sticks out past the right edge, for the failure message.
+    culprits: [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest("pre, .cm-editor"))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`),
+  }));
+  expect(overflow.scrollWidth, `wider than ${overflow.innerWidth} px: ${overflow.culprits.join(", ")}`).toBeLessThanOrEqual(overflow.innerWidth);
+}
+
+const pages = ["/", "/reference/", "/no-such-page/", ...chapters().map((c) => c.url)];
+
+for (const url of pages) {
+  test(`${url} at 390 px: nothing scrolls sideways, controls fit a thumb, axe is clean`, async ({ page }) => {
+    test.slow(); // axe on a long page, three viewport widths
+    await page.goto(url);
+    for (const width of [360, 414, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await expectNoSidewaysScroll(page);
+    }
+    // Every visible button, select and control link is at least 24 px each way (WCAG 2.2
+    // target size), and the cell and notebook controls 44 px tall, for a thumb.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("button, select, [data-cell] summary")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ el, box }) => box.width < 24 || box.height < (el.closest("[data-controls], [data-notebook-bar]") ? 44 : 24))
+        .map(({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
+
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}

@@ -1,0 +1,29 @@
+/** A chapter prints as a clean article: its text, each cell's code and expected output, no controls. */
+import { expect, test } from "@playwright/test";
+import { chapters } from "./helpers.ts";
+
+const chapter = chapters().find((c) => c.cells.some((cell) => cell.python)) ?? chapters()[0]!;
+
+test(`${chapter.id} prints its code and expected output, without controls or navigation`, async ({ page }) => {
+  await page.goto(chapter.url);
+  await expect(page.locator("section[data-cell] [data-controls]").first()).toBeVisible();
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  for (const hidden of ["[data-notebook-bar]", ".toc", ".pager", "[data-controls]", "[role=tablist]", "[data-search-open]", ".heading-anchor"]) {
+    for (const element of await page.locator(hidden).all()) await expect(element, hidden).toBeHidden();
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  for (const cell of chapter.cells) {
+    const section = page.locator(`section[data-cell]#${cell.id}`);
+    await expect(section.locator("[data-panel=ts] pre")).toBeVisible();
+    if (cell.python) {
+      await expect(section.locator("[data-panel=py] pre")).toBeVisible();
+      await expect(section.locator("[data-panel=py]").getByText("Python original")).toBeVisible();
+    }
+    await expect(section.locator("[data-expected]")).toBeVisible();
+  }
+  // Light colours on paper, whatever the screen's scheme.
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(background).toBe("rgb(255, 255, 255)");
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.length).toBeGreaterThan(10_000);
+});
