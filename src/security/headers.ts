@@ -44,7 +44,21 @@ export const SITE_HEADERS = {
   "Referrer-Policy": "strict-origin-when-cross-origin",
 } as const;
 
-/** `public/_headers` (Netlify/Cloudflare Pages format): the same headers on every path. */
+/** Pyodide's directory is named after its version, so a file never changes at its URL. */
+export const PYODIDE_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+/**
+ * `public/_headers` (Netlify/Cloudflare Pages format): the same headers on every path, and a
+ * year's caching for Pyodide.
+ */
 export function headersFile(): string {
-  return ["/*", ...Object.entries(SITE_HEADERS).map(([name, value]) => `  ${name}: ${value}`)].join("\n") + "\n";
+  return [
+    "/*",
+    ...Object.entries(SITE_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
+    "",
+    "# Pyodide (CPython for the Python twins): each directory is named after its version, so the",
+    "# files never change at a URL and can be cached for a year.",
+    "/pyodide/*",
+    `  Cache-Control: ${PYODIDE_CACHE_CONTROL}`,
+  ].join("\n") + "\n";
 }

@@ -13,11 +13,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { PYODIDE_DIR, PYODIDE_FILES } from "../python-assets.ts";
+import { PYODIDE_CACHE_CONTROL } from "../../security/headers.ts";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'";
-export const PYODIDE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 const TYPES: Record<string, string> = {
   ".mjs": "text/javascript",
