@@ -21,7 +21,7 @@ for (const chapter of chapters()) {
         await page.goto(chapter.url);
         await chooseRuntime(page, "worker");
         const section = cellById(page, cell.id);
-        const expected = (await section.locator("[data-expected]").textContent()) ?? "";
+        const expected = (await section.locator("[data-panel=ts] [data-expected]").textContent()) ?? "";
         expect(expected).toBe(cell.expected);
 
         const status = await runCell(section, cell.timeoutMs + 15_000);
@@ -33,7 +33,7 @@ for (const chapter of chapters()) {
         expect(checkOutput(cell.expectedStderr ?? "", stderr), details).toEqual({ matches: true, departsAt: null });
         await expect(section).toHaveAttribute("data-result", "match");
         expect(status).toMatch(/^Matches the expected output\. Exited with code 0/);
-        await expect(section.locator("[data-badge]")).toHaveText("in-page worker");
+        await expect(section.locator("[data-panel=ts] [data-badge]")).toHaveText("in-page worker");
       });
     }
   });

@@ -22,7 +22,7 @@ test(`${from.id} → ${to.id}: the next chapter runs in the same warm worker, wi
   await page.goto(from.url);
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   const first = cellById(page, from.cells[0]!.id);
-  await first.getByRole("button", { name: /^Run/ }).click();
+  await first.getByRole("button", { name: /^Run(?! both)/ }).click();
   await waitForEnd(first);
   await expect(first).toHaveAttribute("data-result", "match");
   await routerReady(page);
@@ -35,10 +35,10 @@ test(`${from.id} → ${to.id}: the next chapter runs in the same warm worker, wi
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
   const next = cellById(page, to.cells[0]!.id);
-  await next.getByRole("button", { name: /^Run/ }).click();
+  await next.getByRole("button", { name: /^Run(?! both)/ }).click();
   await waitForEnd(next);
   await expect(next).toHaveAttribute("data-result", "match");
-  await expect(next.locator("[data-badge]")).toHaveText("in-page worker");
+  await expect(next.locator("[data-panel=ts] [data-badge]")).toHaveText("in-page worker");
   // The runner was not started again: no second worker script fetch beyond the spare it keeps.
   expect(await workerFetches(page)).toBeLessThanOrEqual(workersBefore + 1);
   await expect(page.locator("[data-runtime-badge]")).not.toHaveText("Runtime: starts on first Run");
@@ -67,7 +67,7 @@ test("back and forward, scroll restoration and anchors across client-side naviga
   await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
   // The cells of the page we came back to work.
   const cell = cellById(page, from.cells[0]!.id);
-  await cell.getByRole("button", { name: /^Run/ }).click();
+  await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
   await waitForEnd(cell);
   await expect(cell).toHaveAttribute("data-result", "match");
 

@@ -41,7 +41,7 @@ test(`${chapter.id}: every cell runs, the editor opens and search answers, with 
 
   const cell = page.locator("section[data-cell]").first();
   await cell.getByRole("button", { name: /^Edit/ }).click();
-  await expect(cell.locator(".cm-content")).toBeFocused();
+  await expect(cell.locator("[data-panel=ts] .cm-content")).toBeFocused();
 
   await page.getByRole("button", { name: /^Search/ }).click();
   await page.getByRole("searchbox").fill("task");

@@ -23,23 +23,23 @@ test("Edit loads the editor only when asked, Ctrl+Enter runs the edit, reload ke
   await waitForEnd(cell);
   expect(await liveLines(cell)).toEqual(["edited!"]);
   await expect(cell).toHaveAttribute("data-result", "differs");
-  await expect(cell.locator('[role="log"] .line.departs')).toHaveText(["edited!"]);
+  await expect(cell.locator('[data-panel=ts] [role="log"] .line.departs')).toHaveText(["edited!"]);
 
   await page.reload();
   const reloaded = cellById(page, first.id);
-  await expect(reloaded.locator(".cm-content")).toHaveText('console.log("edited!");');
-  await expect(reloaded.locator("[data-code]")).toBeHidden();
+  await expect(reloaded.locator("[data-panel=ts] .cm-content")).toHaveText('console.log("edited!");');
+  await expect(reloaded.locator("[data-panel=ts] [data-code]")).toBeHidden();
 
   await reloaded.getByRole("button", { name: /^Reset/ }).click();
   await expect(reloaded.locator(".cm-editor")).toHaveCount(0);
-  await expect(reloaded.locator("[data-code]")).toBeVisible();
+  await expect(reloaded.locator("[data-panel=ts] [data-code]")).toBeVisible();
   await expect(reloaded.getByRole("button", { name: /^Edit/ })).toBeFocused();
   await expect(reloaded.getByRole("button", { name: /^Reset/ })).toBeDisabled();
 
   await page.reload();
   await expect(cellById(page, first.id).locator(".cm-editor")).toHaveCount(0);
   await cellById(page, first.id).getByRole("button", { name: /^Edit/ }).click();
-  await expect(cellById(page, first.id).locator(".cm-content")).toHaveText(first.code.split("\n").join(""));
+  await expect(cellById(page, first.id).locator("[data-panel=ts] .cm-content")).toHaveText(first.code.split("\n").join(""));
 });
 
 test("Copy puts the cell's current code on the clipboard", async ({ page, context }) => {
@@ -47,6 +47,6 @@ test("Copy puts the cell's current code on the clipboard", async ({ page, contex
   await page.goto(chapter.url);
   const cell = cellById(page, first.id);
   await cell.getByRole("button", { name: /^Copy/ }).click();
-  await expect(cell.locator("[data-status]")).toHaveText("Code copied to the clipboard.");
+  await expect(cell.locator("[data-panel=ts] [data-status]")).toHaveText("Code copied to the clipboard.");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first.code);
 });

@@ -47,25 +47,25 @@ export function cellById(page: Page, id: string): Locator {
 
 /** Presses the cell's Run button and waits until the run is over; returns its status text. */
 export async function runCell(cell: Locator, timeoutMs = 30_000): Promise<string> {
-  await cell.getByRole("button", { name: /^Run/ }).click();
+  await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
   return waitForEnd(cell, timeoutMs);
 }
 
 /** Waits until the cell's current run is over; returns its status text. */
 export async function waitForEnd(cell: Locator, timeoutMs = 30_000): Promise<string> {
   await expect(cell).toHaveAttribute("data-result", /.+/, { timeout: timeoutMs });
-  return (await cell.locator("[data-status]").textContent()) ?? "";
+  return (await cell.locator("[data-panel=ts] [data-status]").textContent()) ?? "";
 }
 
 /** The stdout lines the cell's live output shows. */
 export async function liveLines(cell: Locator, stream: "stdout" | "stderr" = "stdout"): Promise<string[]> {
-  return cell.locator(`[role="log"] .line.${stream}`).allTextContents();
+  return cell.locator(`[data-panel=ts] [role="log"] .line.${stream}`).allTextContents();
 }
 
 /** Opens the editor (Edit) and replaces the whole code with `code`. */
 export async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
   await cell.getByRole("button", { name: /^Edit/ }).click();
-  const content = cell.locator(".cm-content");
+  const content = cell.locator("[data-panel=ts] .cm-content");
   await expect(content).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
@@ -74,9 +74,17 @@ export async function replaceCode(page: Page, cell: Locator, code: string): Prom
   await expect(content).toHaveText(code.split("\n").join(""));
 }
 
-/** How long the main thread takes to answer, in ms: a frozen page cannot answer at all. */
-export async function mainThreadLatency(page: Page): Promise<number> {
-  const start = Date.now();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-  return Date.now() - start;
+/**
+ * Whether the page's main thread answers (one animation frame) within a few seconds: a frozen
+ * page cannot answer at all. Generous on purpose: speed is measured in bench/, not here.
+ */
+export async function pageAnswers(page: Page, withinMs = 5_000): Promise<boolean> {
+  return page.evaluate(
+    (limit) =>
+      Promise.race([
+        new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true))),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), limit)),
+      ]),
+    withinMs,
+  );
 }

@@ -46,7 +46,7 @@ test("skip link, runtime switch, Run, tabs and Ctrl+Enter without a mouse", asyn
   // Ctrl+Enter from the (focusable) code block runs the cell again.
   const second = chapter.cells[1]!;
   const next = cellById(page, second.id);
-  await next.locator("[data-code] pre").focus();
+  await next.locator("[data-panel=ts] [data-code] pre").focus();
   await page.keyboard.press("Control+Enter");
   await waitForEnd(next);
   await expect(next).toHaveAttribute("data-result", "match");
@@ -58,15 +58,15 @@ test("Edit, type, run and leave the editor by keyboard", async ({ page }) => {
   await tabTo(page, `document.activeElement?.matches("#${first.id} button[data-action=edit]")`);
   await page.keyboard.press("Enter");
   const cell = cellById(page, first.id);
-  await expect(cell.locator(".cm-content")).toBeFocused();
+  await expect(cell.locator("[data-panel=ts] .cm-content")).toBeFocused();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.insertText('\nconsole.log("typed");');
   await page.keyboard.press("Control+Enter");
   await waitForEnd(cell);
   // asyncio.run() returns a Promise at once (main starts on the loop's first turn), so the
   // line appended after it prints first, then the cell's own output.
-  await expect(cell.locator('[role="log"] .line.stdout')).toHaveText(["typed", ...first.expected.split("\n")]);
+  await expect(cell.locator('[data-panel=ts] [role="log"] .line.stdout')).toHaveText(["typed", ...first.expected.split("\n")]);
   // Tab inside CodeMirror moves focus on (no indentWithTab), so the reader is never trapped.
   await page.keyboard.press("Tab");
-  await expect(cell.locator(".cm-content")).not.toBeFocused();
+  await expect(cell.locator("[data-panel=ts] .cm-content")).not.toBeFocused();
 });

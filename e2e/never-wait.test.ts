@@ -35,9 +35,9 @@ for (const choice of ["auto", "webcontainer"] as const) {
 
     const first = chapter!.cells[0]!;
     const cell = cellById(page, first.id);
-    await cell.getByRole("button", { name: /^Run/ }).click();
+    await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
     await waitForEnd(cell, 20_000);
-    await expect(cell.locator("[data-badge]")).toHaveText("in-page worker");
+    await expect(cell.locator("[data-panel=ts] [data-badge]")).toHaveText("in-page worker");
     expect((await liveLines(cell)).join("\n")).toBe(first.expected);
     // It never waited: the badge was never in the "booting" state...
     expect(await page.evaluate(() => (window as unknown as { badgeStates: string[] }).badgeStates)).not.toContain("booting");
@@ -50,9 +50,9 @@ for (const choice of ["auto", "webcontainer"] as const) {
     away.length = 0;
     await page.goto(nextChapter!.url, { waitUntil: "domcontentloaded" });
     const second = cellById(page, nextChapter!.cells[0]!.id);
-    await second.getByRole("button", { name: /^Run/ }).click();
+    await second.getByRole("button", { name: /^Run(?! both)/ }).click();
     await waitForEnd(second, 20_000);
-    await expect(second.locator("[data-badge]")).toHaveText("in-page worker");
+    await expect(second.locator("[data-panel=ts] [data-badge]")).toHaveText("in-page worker");
     await expect(badge).toHaveText(/earlier in this session/);
     expect(away).toEqual([]);
   });

@@ -9,12 +9,15 @@ test("every cell shows its highlighted code, its Python original and its expecte
   await page.goto(chapter.url);
   for (const cell of chapter.cells) {
     const section = cellById(page, cell.id);
-    await expect(section.locator("[data-code] pre.astro-code")).toBeVisible();
-    await expect(section.locator("[data-code] pre span[style]").first()).toBeVisible(); // Shiki's colours
-    await expect(section.locator("[data-expected]")).toHaveText(cell.expected);
-    if (cell.python !== undefined) await expect(section.locator("[data-panel=py] pre")).toBeVisible();
+    await expect(section.locator("[data-panel=ts] [data-code] pre.astro-code")).toBeVisible();
+    await expect(section.locator("[data-panel=ts] [data-code] pre span[style]").first()).toBeVisible(); // Shiki's colours
+    await expect(section.locator("[data-panel=ts] [data-expected]")).toHaveText(cell.expected);
+    if (cell.python !== undefined) {
+      await expect(section.locator("[data-panel=py] [data-code] pre.astro-code")).toBeVisible();
+      await expect(section.locator("[data-panel=py] [data-expected]")).toHaveText(cell.pythonExpected!);
+    }
     // Nothing can run, so no controls pretend it can.
-    await expect(section.getByRole("button", { name: /^Run/ })).toBeHidden();
+    await expect(section.getByRole("button", { name: /^Run(?! both)/ })).toBeHidden();
   }
   await expect(page.locator("[data-notebook-bar]")).toBeHidden();
   await expect(page.getByRole("navigation", { name: "On this page" })).toBeVisible();

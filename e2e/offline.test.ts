@@ -29,7 +29,7 @@ test("after one visit, another chapter loads offline and runs its cells; search 
     { timeout: 60_000 + other.cells.length * 10_000 },
   );
   for (const cell of await page.locator("section[data-cell]").all()) {
-    await expect(cell.locator("[data-badge]")).toHaveText("in-page worker");
+    await expect(cell.locator("[data-panel=ts] [data-badge]")).toHaveText("in-page worker");
   }
 
   await page.getByRole("button", { name: /^Search/ }).click();
@@ -40,5 +40,5 @@ test("after one visit, another chapter loads offline and runs its cells; search 
   await page.reload();
   const first = page.locator("section[data-cell]").first();
   await first.getByRole("button", { name: /^Edit/ }).click();
-  await expect(first.locator(".cm-content")).toBeFocused();
+  await expect(first.locator("[data-panel=ts] .cm-content")).toBeFocused();
 });

@@ -14,12 +14,13 @@ test(`${chapter.id} prints its code and expected output, without controls or nav
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   for (const cell of chapter.cells) {
     const section = page.locator(`section[data-cell]#${cell.id}`);
-    await expect(section.locator("[data-panel=ts] pre")).toBeVisible();
+    await expect(section.locator("[data-panel=ts] [data-code] pre.astro-code")).toBeVisible();
     if (cell.python) {
-      await expect(section.locator("[data-panel=py] pre")).toBeVisible();
-      await expect(section.locator("[data-panel=py]").getByText("Python original")).toBeVisible();
+      await expect(section.locator("[data-panel=py] [data-code] pre.astro-code")).toBeVisible();
+      await expect(section.locator("[data-panel=py] [data-expected]")).toBeVisible();
+      await expect(section.locator("[data-panel=py]").getByText("Python original", { exact: true })).toBeVisible();
     }
-    await expect(section.locator("[data-expected]")).toBeVisible();
+    await expect(section.locator("[data-panel=ts] [data-expected]")).toBeVisible();
   }
   // Light colours on paper, whatever the screen's scheme.
   const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

@@ -1,7 +1,8 @@
 /**
  * What the cell buttons do, loaded on first use (or when the browser is idle) by
- * `cell-client.ts`: running a cell through the runner, Stop, the editor, Reset, Copy, Run all,
- * and the runtime badges. Holds no runtime logic of its own: that is `src/runner/`.
+ * `cell-client.ts`: running either half of a cell (the TypeScript through the runner, the
+ * Python through Pyodide), Stop, the editor, Reset, Copy, Run both, Run all, and the runtime
+ * badges. Holds no runtime logic of its own: that is `src/runner/`.
  */
 import {
   ENTRY,
@@ -13,7 +14,8 @@ import {
   setPreferredRuntime,
   type RuntimeStatus,
 } from "../runner/index.ts";
-import type { RunResult } from "../runner/runtime.ts";
+import type { PythonVerdict } from "../runner/python-classify.ts";
+import type { RunEvent, RunRequest, RunResult, Runtime } from "../runner/runtime.ts";
 import type { EditorView } from "@codemirror/view";
 import { readCellData, type CellData } from "./cell-data.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
@@ -21,15 +23,30 @@ import { OutputView, type OutputVerdict } from "./output-view.ts";
 import type { RuntimeChoice } from "./runtime-choice.ts";
 import { CellTimeline } from "./cell-timeline.ts";
 import { CellStepper } from "./cell-stepper.ts";
+import { showSideBySide } from "./side-by-side-view.ts";
 
 /** What a cell button does (its `data-action`). */
-export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore" | "timeline" | "step";
+export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore" | "timeline" | "step" | "both";
+
+/** A cell's two halves: its TypeScript, and its Python original. Each is a tab panel. */
+export type Lang = "ts" | "py";
+
+/** What a run printed on stdout, for Run both; `ran` is false when it could not start. */
+export interface RunOutcome {
+  ran: boolean;
+  stdout: string;
+}
+
+interface HalfState {
+  editor?: EditorView;
+  /** The run in progress, if any. */
+  run?: { controller: AbortController; done: Promise<RunOutcome> };
+}
 
 interface CellState {
   data: CellData;
-  editor?: EditorView;
-  /** The run in progress, if any. */
-  run?: { controller: AbortController; done: Promise<void> };
+  ts: HalfState;
+  py: HalfState;
   timeline?: CellTimeline;
   stepper?: CellStepper;
 }
@@ -48,39 +65,55 @@ const states = new WeakMap<HTMLElement, CellState>();
 function stateOf(cell: HTMLElement): CellState {
   let state = states.get(cell);
   if (!state) {
-    state = { data: readCellData(cell) };
+    state = { data: readCellData(cell), ts: {}, py: {} };
     states.set(cell, state);
   }
   return state;
 }
 
-function part<T extends HTMLElement = HTMLElement>(cell: HTMLElement, selector: string): T {
-  return cell.querySelector<T>(selector)!;
+function panel(cell: HTMLElement, lang: Lang): HTMLElement {
+  return cell.querySelector<HTMLElement>(`[data-panel="${lang}"]`)!;
 }
 
-function button(cell: HTMLElement, action: Action): HTMLButtonElement {
-  return part<HTMLButtonElement>(cell, `button[data-action="${action}"]`);
+/** A part of one half: its controls, code, editor, live output and status are its own. */
+function part<T extends HTMLElement = HTMLElement>(cell: HTMLElement, lang: Lang, selector: string): T {
+  return panel(cell, lang).querySelector<T>(selector)!;
 }
 
-/** Performs a cell button's action; resolves when it is done (for Run: when the run ended). */
-export async function perform(cell: HTMLElement, action: Action): Promise<void> {
+function button(cell: HTMLElement, lang: Lang, action: Action): HTMLButtonElement {
+  return part<HTMLButtonElement>(cell, lang, `button[data-action="${action}"]`);
+}
+
+/** Where a half's edit is saved: the TypeScript under the cell's id, the Python beside it (cell-client.ts knows both). */
+function editKey(cell: HTMLElement, lang: Lang): string {
+  return lang === "ts" ? cell.id : `${cell.id}:py`;
+}
+
+/** Performs a button's action on one half; resolves when it is done (for Run: when the run ended). */
+export async function perform(cell: HTMLElement, action: Action, lang: Lang = "ts"): Promise<void> {
   switch (action) {
     case "run":
-      return run(cell);
+      await (lang === "py" ? runPython(cell) : run(cell));
+      return;
     case "stop":
-      return stop(cell);
+      return stop(cell, lang);
     case "edit":
-      return edit(cell, true);
+      return edit(cell, lang, true);
     case "restore":
-      return edit(cell, false);
+      for (const half of ["ts", "py"] as const) {
+        if (cell.querySelector(`[data-panel="${half}"]`) && loadEdit(editKey(cell, half)) !== null) await edit(cell, half, false);
+      }
+      return;
     case "reset":
-      return reset(cell);
+      return reset(cell, lang);
     case "copy":
-      return copy(cell);
+      return copy(cell, lang);
     case "timeline":
       return toggleTimeline(cell);
     case "step":
       return stepThrough(cell);
+    case "both":
+      return runBoth(cell);
   }
 }
 
@@ -94,15 +127,15 @@ async function toggleTimeline(cell: HTMLElement): Promise<void> {
   const state = stateOf(cell);
   const timeline = timelineOf(cell, state);
   const mustRun = timeline.setOpen(!timeline.open);
-  if (mustRun && !state.run) await run(cell);
+  if (mustRun && !state.ts.run) await run(cell);
 }
 
 async function stepThrough(cell: HTMLElement): Promise<void> {
   const state = stateOf(cell);
   state.stepper ??= new CellStepper(cell, () => void stepThrough(cell));
-  if (state.run) {
-    state.run.controller.abort();
-    await state.run.done;
+  if (state.ts.run) {
+    state.ts.run.controller.abort();
+    await state.ts.run.done;
   }
   const control = state.stepper.begin();
   if (typeof control === "string") return;
@@ -147,32 +180,42 @@ export function prewarm(): void {
   void prewarmRunner();
 }
 
-// ---- run / stop ----------------------------------------------------------------------------
+// ---- what a run shows, in either half --------------------------------------------------------
 
-function currentCode(cell: HTMLElement, state: CellState): string | null {
-  if (state.editor) return state.editor.state.doc.toString();
-  return loadEdit(cell.id);
+function currentCode(cell: HTMLElement, lang: Lang, half: HalfState): string | null {
+  if (half.editor) return half.editor.state.doc.toString();
+  return loadEdit(editKey(cell, lang));
 }
 
 function formatSeconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-function setStatus(cell: HTMLElement, text: string, kind: "info" | "ok" | "bad" | "warn" = "info"): void {
-  const status = part(cell, "[data-status]");
+type Kind = "info" | "ok" | "bad" | "warn";
+
+function setStatus(cell: HTMLElement, lang: Lang, text: string, kind: Kind = "info"): void {
+  const status = part(cell, lang, "[data-status]");
   status.textContent = text;
   status.dataset.kind = kind;
 }
 
 /** Run and Stop swap roles while a run lasts; keyboard focus follows the enabled one. */
-function setBusy(cell: HTMLElement, busy: boolean): void {
-  const [run, stop] = [button(cell, "run"), button(cell, "stop")];
+function setBusy(cell: HTMLElement, lang: Lang, busy: boolean): void {
+  const [run, stop] = [button(cell, lang, "run"), button(cell, lang, "stop")];
   const focused = document.activeElement;
   run.disabled = busy;
   stop.disabled = !busy;
-  cell.toggleAttribute("data-running", busy);
+  panel(cell, lang).toggleAttribute("data-running", busy);
+  if (lang === "ts") cell.toggleAttribute("data-running", busy);
   if (busy && focused === run) stop.focus();
   if (!busy && focused === stop) run.focus();
+}
+
+/** How a half's run ended: "match", "differs", "error", or (Python) "unavailable". */
+function setResult(cell: HTMLElement, lang: Lang, result: string | undefined): void {
+  const key = lang === "ts" ? "result" : "pythonResult";
+  if (result === undefined) delete cell.dataset[key];
+  else cell.dataset[key] = result;
 }
 
 function syntaxErrorText(error: unknown): string | null {
@@ -203,175 +246,288 @@ function departureText(verdict: OutputVerdict): string {
   return `${verdict.departedStream} line ${verdict.departedLine} (marked)`;
 }
 
-async function run(cell: HTMLElement, options: RunOptions = {}): Promise<void> {
-  const state = stateOf(cell);
-  if (state.run) return state.run.done;
-  wireBadges();
-  const timeline = timelineOf(cell, state);
-  const stepping = options.step !== undefined;
-  const record = stepping || timeline.wanted;
-  timeline.start(record);
+/** The status once a run is over, from how it ended and how its output compared. */
+function judged(result: RunResult, verdict: OutputVerdict, timeoutMs: number): { text: string; kind: Kind } {
+  const end = endText(result, timeoutMs);
+  const departure = departureText(verdict);
+  if (result.syntaxError) return { text: `Syntax error: ${result.syntaxError.message}`, kind: "bad" };
+  if (result.reason !== undefined) {
+    // Cut short: why comes first; a departure before the cut is still worth knowing.
+    return { text: departure ? `${end.text} It had departed from the expected output at ${departure}.` : end.text, kind: end.kind };
+  }
+  if (verdict.matches) return { text: `Matches the expected output. ${end.text}`, kind: end.kind };
+  return { text: `Differs from the expected output at ${departure}. ${end.text}`, kind: "bad" };
+}
 
-  const controller = new AbortController();
-  let finish!: () => void;
-  const done = new Promise<void>((resolve) => (finish = resolve));
-  state.run = { controller, done };
-  setBusy(cell, true);
+/** One run of one half as the reader sees it: busy buttons, the live log, the status and its clock. */
+class RunDisplay {
+  readonly log: HTMLElement;
+  private readonly clock: HTMLElement;
+  private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly started = performance.now();
+  /** What the run is doing before the program runs ("Preparing…", a runtime's stage); "" once it runs. */
+  doing = "Preparing…";
 
-  const live = part(cell, "[data-live]");
-  live.hidden = false;
-  delete cell.dataset.result;
-  const log = part(cell, "[data-log]");
-  log.replaceChildren();
-  // Made once the runtime is known: whether it merges stderr into stdout changes the comparison.
-  let view: OutputView | undefined;
-  const badge = part(cell, "[data-badge]");
-  const started = performance.now();
-  // The status says what the run is doing ("Starting the WebContainer…", a runtime's stage,
-  // "Running…"); beside it a clock ticks, outside the live region so it is not announced.
-  const clock = part(cell, "[data-clock]");
-  let doing = "Preparing…";
-  let running = false;
-  const show = () => {
-    setStatus(cell, running && !doing ? "Running…" : doing);
-    reportProgress(running && !doing ? "" : doing);
-  };
-  show();
-  const ticker = setInterval(() => {
-    clock.textContent = formatSeconds(performance.now() - started);
-  }, 250);
-  const unwatch = onRuntimeStatus((status) => {
-    if (status.state === "booting" && !running) {
-      doing = "Starting the WebContainer (Node.js in the browser)…";
-      show();
-    }
-  });
+  constructor(
+    private readonly cell: HTMLElement,
+    private readonly lang: Lang,
+  ) {
+    setBusy(cell, lang, true);
+    part(cell, lang, "[data-live]").hidden = false;
+    setResult(cell, lang, undefined);
+    this.log = part(cell, lang, "[data-log]");
+    this.log.replaceChildren();
+    // The clock ticks outside the live region, so it is not announced.
+    this.clock = part(cell, lang, "[data-clock]");
+    this.ticker = setInterval(() => (this.clock.textContent = formatSeconds(performance.now() - this.started)), 250);
+    this.show();
+  }
 
-  try {
-    const edited = currentCode(cell, state);
-    const files = await prepareFiles({ code: edited ?? state.data.code, files: state.data.files, compiled: state.data.compiled });
-    controller.signal.throwIfAborted();
-    // Step through pauses a worker; the WebContainer's node cannot be paused from the page.
-    const runtime = stepping ? getWorkerRuntime() : await getRuntime(controller.signal);
-    controller.signal.throwIfAborted();
-    unwatch();
-    const output = new OutputView(log, state.data.expected, state.data.expectedStderr, { mergedStderr: runtime.mergesStderr === true });
-    view = output;
-    badge.textContent = RUNTIME_NAMES[runtime.name];
-    badge.dataset.state = "ready";
-    running = true;
-    doing = "";
-    show();
-    const result = await runtime.run(
-      {
-        files,
-        entry: ENTRY,
-        timeoutMs: stepping ? STEPPING_TIMEOUT_MS : state.data.timeoutMs,
-        signal: controller.signal,
-        ...(record ? { record: true } : {}),
-        ...(options.step ? { step: options.step } : {}),
-      },
-      (event) => {
-        if (event.type === "status") {
-          doing = event.text;
-          show();
-        } else if (event.type === "timeline") {
-          timeline.add(event.events);
-        } else if (event.type === "paused") {
-          output.flush();
-          state.stepper?.show(event.snapshot);
-        } else output.write(event.type, event.text);
-      },
-    );
-    timeline.finish();
-    if (stepping) state.stepper?.ended(endText(result, STEPPING_TIMEOUT_MS).text);
-    if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
-    const verdict = output.finish(result.reason === undefined);
-    const end = endText(result, state.data.timeoutMs);
-    const departure = departureText(verdict);
-    if (result.reason !== undefined) {
-      // Cut short: why comes first; a departure before the cut is still worth knowing.
-      setStatus(cell, departure ? `${end.text} It had departed from the expected output at ${departure}.` : end.text, end.kind);
-    } else if (verdict.matches) {
-      setStatus(cell, `Matches the expected output. ${end.text}`, end.kind);
-    } else {
-      setStatus(cell, `Differs from the expected output at ${departure}. ${end.text}`, "bad");
-    }
-    cell.dataset.result = verdict.matches ? "match" : "differs";
-  } catch (error) {
-    view?.finish(false);
-    const syntax = syntaxErrorText(error);
-    if (controller.signal.aborted && !syntax) setStatus(cell, "Stopped before it started.", "warn");
-    else setStatus(cell, syntax ?? `Could not run: ${(error as Error)?.message ?? String(error)}`, "bad");
-    if (stepping) state.stepper?.ended("The program did not start.");
-    cell.dataset.result = "error";
-  } finally {
-    clearInterval(ticker);
-    clock.textContent = "";
-    unwatch();
-    state.run = undefined;
-    setBusy(cell, false);
-    finish();
+  /** Shows what the run is doing ("" once the program runs). */
+  show(doing = this.doing): void {
+    this.doing = doing;
+    setStatus(this.cell, this.lang, doing || "Running…");
+    if (this.lang === "ts") reportProgress(doing);
+  }
+
+  end(status: { text: string; kind: Kind }, result: string): void {
+    clearInterval(this.ticker);
+    this.clock.textContent = "";
+    setStatus(this.cell, this.lang, status.text, status.kind);
+    setResult(this.cell, this.lang, result);
+    setBusy(this.cell, this.lang, false);
   }
 }
 
-function stop(cell: HTMLElement): void {
-  stateOf(cell).run?.controller.abort();
+/** Starts a half's run unless one is going; the run's own work is `body`. */
+function startRun(
+  cell: HTMLElement,
+  lang: Lang,
+  body: (display: RunDisplay, signal: AbortSignal) => Promise<{ status: { text: string; kind: Kind }; result: string; outcome: RunOutcome }>,
+): Promise<RunOutcome> {
+  const half = stateOf(cell)[lang];
+  if (half.run) return half.run.done;
+  const controller = new AbortController();
+  const display = new RunDisplay(cell, lang);
+  const done = body(display, controller.signal)
+    .catch((error: unknown) => {
+      const syntax = syntaxErrorText(error);
+      const status =
+        controller.signal.aborted && !syntax
+          ? { text: "Stopped before it started.", kind: "warn" as const }
+          : { text: syntax ?? `Could not run: ${(error as Error)?.message ?? String(error)}`, kind: "bad" as const };
+      return { status, result: "error", outcome: { ran: false, stdout: "" } };
+    })
+    .then(({ status, result, outcome }) => {
+      half.run = undefined;
+      display.end(status, result);
+      return outcome;
+    });
+  half.run = { controller, done };
+  return done;
+}
+
+/** Feeds a runtime's output events to the view, keeping stdout for Run both. */
+function outputSink(output: OutputView, display: RunDisplay, outcome: RunOutcome): (event: RunEvent) => void {
+  return (event) => {
+    if (event.type === "status") display.show(event.text);
+    else if (event.type === "stdout" || event.type === "stderr") {
+      if (event.type === "stdout") outcome.stdout += event.text;
+      output.write(event.type, event.text);
+    }
+  };
+}
+
+// ---- the TypeScript half -------------------------------------------------------------------
+
+function run(cell: HTMLElement, options: RunOptions = {}): Promise<RunOutcome> {
+  const state = stateOf(cell);
+  if (state.ts.run) return state.ts.run.done;
+  wireBadges();
+  const timeline = timelineOf(cell, state);
+  const stepping = options.step !== undefined;
+  timeline.start(stepping || timeline.wanted);
+  const badge = part(cell, "ts", "[data-badge]");
+
+  return startRun(cell, "ts", async (display, signal) => {
+    let output: OutputView | undefined;
+    let started = false;
+    const unwatch = onRuntimeStatus((status) => {
+      if (status.state === "booting" && !started) display.show("Starting the WebContainer (Node.js in the browser)…");
+    });
+    try {
+      const edited = currentCode(cell, "ts", state.ts);
+      const files = await prepareFiles({ code: edited ?? state.data.code, files: state.data.files, compiled: state.data.compiled });
+      signal.throwIfAborted();
+      // Step through pauses a worker; the WebContainer's node cannot be paused from the page.
+      const runtime: Runtime = stepping ? getWorkerRuntime() : await getRuntime(signal);
+      signal.throwIfAborted();
+      started = true;
+      unwatch();
+      output = new OutputView(display.log, state.data.expected, state.data.expectedStderr, { mergedStderr: runtime.mergesStderr === true });
+      badge.textContent = RUNTIME_NAMES[runtime.name as keyof typeof RUNTIME_NAMES];
+      badge.dataset.state = "ready";
+      display.show("");
+      const outcome: RunOutcome = { ran: true, stdout: "" };
+      const sink = outputSink(output, display, outcome);
+      const timeoutMs = stepping ? STEPPING_TIMEOUT_MS : state.data.timeoutMs;
+      const request: RunRequest = {
+        files,
+        entry: ENTRY,
+        timeoutMs,
+        signal,
+        ...(stepping || timeline.wanted ? { record: true } : {}),
+        ...(options.step ? { step: options.step } : {}),
+      };
+      const result = await runtime.run(request, (event) => {
+        if (event.type === "timeline") timeline.add(event.events);
+        else if (event.type === "paused") {
+          output!.flush();
+          state.stepper?.show(event.snapshot);
+        } else sink(event);
+      });
+      timeline.finish();
+      if (stepping) state.stepper?.ended(endText(result, STEPPING_TIMEOUT_MS).text);
+      if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
+      const verdict = output.finish(result.reason === undefined);
+      return { status: judged(result, verdict, state.data.timeoutMs), result: verdict.matches ? "match" : "differs", outcome };
+    } catch (error) {
+      output?.finish(false);
+      if (stepping) state.stepper?.ended("The program did not start.");
+      throw error;
+    } finally {
+      unwatch();
+    }
+  });
+}
+
+// ---- the Python half -----------------------------------------------------------------------
+
+/** CPython's stderr is not recorded (tracebacks name paths and vary): any is accepted. */
+const ANY_STDERR = "…";
+
+function runPython(cell: HTMLElement): Promise<RunOutcome> {
+  const state = stateOf(cell);
+  const python = state.data.python!;
+  return startRun(cell, "py", async (display, signal) => {
+    const code = currentCode(cell, "py", state.py) ?? python.code;
+    const runner = await import("../runner/python.ts");
+    signal.throwIfAborted();
+    const cannot = runner.pythonUnavailable() ?? cannotRunWhy(runner.classifyPython(code));
+    if (cannot !== undefined) {
+      const status = { text: `${cannot} The expected output above is what CPython printed.`, kind: "warn" as const };
+      return { status, result: "unavailable", outcome: { ran: false, stdout: "" } };
+    }
+    const output = new OutputView(display.log, python.expected, ANY_STDERR);
+    const outcome: RunOutcome = { ran: true, stdout: "" };
+    try {
+      const result = await runner.pythonRuntime().run(
+        { files: runner.pythonFiles(code), entry: runner.PYTHON_ENTRY, timeoutMs: state.data.timeoutMs, signal },
+        outputSink(output, display, outcome),
+      );
+      if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
+      const verdict = output.finish(result.reason === undefined && !result.syntaxError);
+      return { status: judged(result, verdict, state.data.timeoutMs), result: result.syntaxError ? "error" : verdict.matches ? "match" : "differs", outcome };
+    } catch (error) {
+      output.finish(false);
+      throw error;
+    }
+  });
+}
+
+function cannotRunWhy(verdict: PythonVerdict): string | undefined {
+  if (verdict.runnable) return undefined;
+  const first = verdict.obstacles[0]!;
+  return `This program cannot run in your browser: ${verdict.reason} (line ${first.line}: ${first.found}).`;
+}
+
+// ---- run both ------------------------------------------------------------------------------
+
+/** Runs both halves at once, then shows their stdout side by side, line by line. */
+async function runBoth(cell: HTMLElement): Promise<void> {
+  const state = stateOf(cell);
+  const python = state.data.python!;
+  const region = cell.querySelector<HTMLElement>("[data-both]")!;
+  const status = region.querySelector<HTMLElement>("[data-both-status]")!;
+  region.hidden = false;
+  status.dataset.kind = "info";
+  status.textContent = "Running the TypeScript and the Python…";
+  for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = true;
+  try {
+    const [ts, py] = await Promise.all([run(cell), runPython(cell)]);
+    // Where the Python cannot run here, CPython's recording stands in for it.
+    const pythonOut = py.ran ? py.stdout : python.recorded;
+    showSideBySide(region, { ts: ts.ran ? ts.stdout : "", python: pythonOut, declaration: python.declaration, pythonRecorded: !py.ran, tsRan: ts.ran });
+  } finally {
+    for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = false;
+  }
+}
+
+function stop(cell: HTMLElement, lang: Lang): void {
+  stateOf(cell)[lang].run?.controller.abort();
 }
 
 // ---- edit / reset / copy -------------------------------------------------------------------
 
-async function edit(cell: HTMLElement, focus: boolean): Promise<void> {
+function originalCode(state: CellState, lang: Lang): string {
+  return lang === "ts" ? state.data.code : state.data.python!.code;
+}
+
+async function edit(cell: HTMLElement, lang: Lang, focus: boolean): Promise<void> {
   const state = stateOf(cell);
-  if (!state.editor) {
+  const half = state[lang];
+  if (!half.editor) {
     const { openEditor } = await import("./cell-editor.ts");
-    if (state.editor) return;
-    const host = part(cell, "[data-editor]");
-    state.editor = openEditor(host, {
-      code: loadEdit(cell.id) ?? state.data.code,
-      label: `Code of ${cell.id}, editable`,
+    if (half.editor) return;
+    const host = part(cell, lang, "[data-editor]");
+    const key = editKey(cell, lang);
+    half.editor = openEditor(host, {
+      code: loadEdit(key) ?? originalCode(state, lang),
+      language: lang === "ts" ? "typescript" : "python",
+      label: lang === "ts" ? `Code of ${cell.id}, editable` : `Python code of ${cell.id}, editable`,
       onChange: (code) => {
-        saveEdit(cell.id, code);
-        markEdited(cell, true);
+        saveEdit(key, code);
+        markEdited(cell, lang, true);
       },
-      onRun: () => void run(cell),
+      onRun: () => void (lang === "ts" ? run(cell) : runPython(cell)),
     });
-    part(cell, "[data-code]").hidden = true;
+    part(cell, lang, "[data-code]").hidden = true;
     host.hidden = false;
-    markEdited(cell, loadEdit(cell.id) !== null);
+    markEdited(cell, lang, loadEdit(key) !== null);
   }
-  if (focus) state.editor.focus();
+  if (focus) half.editor.focus();
 }
 
-function markEdited(cell: HTMLElement, edited: boolean): void {
-  button(cell, "reset").disabled = !edited;
-  cell.toggleAttribute("data-edited", edited);
+function markEdited(cell: HTMLElement, lang: Lang, edited: boolean): void {
+  button(cell, lang, "reset").disabled = !edited;
+  panel(cell, lang).toggleAttribute("data-edited", edited);
+  if (lang === "ts") cell.toggleAttribute("data-edited", edited);
 }
 
-function reset(cell: HTMLElement): void {
-  const state = stateOf(cell);
-  clearEdit(cell.id);
-  state.editor?.destroy();
-  state.editor = undefined;
-  const host = part(cell, "[data-editor]");
+function reset(cell: HTMLElement, lang: Lang): void {
+  const half = stateOf(cell)[lang];
+  clearEdit(editKey(cell, lang));
+  half.editor?.destroy();
+  half.editor = undefined;
+  const host = part(cell, lang, "[data-editor]");
   host.replaceChildren();
   host.hidden = true;
-  part(cell, "[data-code]").hidden = false;
-  markEdited(cell, false);
-  button(cell, "edit").focus();
-  setStatus(cell, "Reset to the original code.");
+  part(cell, lang, "[data-code]").hidden = false;
+  markEdited(cell, lang, false);
+  button(cell, lang, "edit").focus();
+  setStatus(cell, lang, "Reset to the original code.");
 }
 
-async function copy(cell: HTMLElement): Promise<void> {
+async function copy(cell: HTMLElement, lang: Lang): Promise<void> {
   const state = stateOf(cell);
-  const code = currentCode(cell, state) ?? state.data.code;
+  const code = currentCode(cell, lang, state[lang]) ?? originalCode(state, lang);
   try {
     await navigator.clipboard.writeText(code);
-    setStatus(cell, "Code copied to the clipboard.", "ok");
+    setStatus(cell, lang, "Code copied to the clipboard.", "ok");
   } catch {
-    setStatus(cell, "Could not copy (the browser refused clipboard access): select the code and copy it by hand.", "warn");
+    setStatus(cell, lang, "Could not copy (the browser refused clipboard access): select the code and copy it by hand.", "warn");
   }
-  part(cell, "[data-live]").hidden = false;
+  part(cell, lang, "[data-live]").hidden = false;
 }
 
 // ---- run all -------------------------------------------------------------------------------

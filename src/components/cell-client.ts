@@ -3,13 +3,19 @@
  * loads the rest (`cell-actions.ts`: runner, editor, output) the first time it is needed, or when
  * the browser is idle, so the page stays light and Run is still quick.
  */
-import type { Action } from "./cell-actions.ts";
+import type { Action, Lang } from "./cell-actions.ts";
 import { loadEdit } from "./edit-store.ts";
 
 const actions = () => import("./cell-actions.ts");
 
-function act(cell: HTMLElement, action: Action): void {
-  void actions().then((module) => module.perform(cell, action));
+function act(cell: HTMLElement, action: Action, lang: Lang = "ts"): void {
+  void actions().then((module) => module.perform(cell, action, lang));
+}
+
+/** The half (TypeScript or Python tab) an element belongs to; else the one on show. */
+function langOf(cell: HTMLElement, element: Element): Lang {
+  const panel = element.closest<HTMLElement>("[data-panel]") ?? cell.querySelector<HTMLElement>("[data-panel]:not([hidden])");
+  return panel?.dataset.panel === "py" ? "py" : "ts";
 }
 
 function selectTab(tabs: HTMLElement[], chosen: HTMLElement): void {
@@ -39,19 +45,20 @@ function enhanceTabs(cell: HTMLElement): void {
 
 function enhance(cell: HTMLElement): void {
   enhanceTabs(cell);
-  cell.querySelector<HTMLElement>("[data-controls]")!.hidden = false;
+  for (const controls of cell.querySelectorAll<HTMLElement>("[data-controls]")) controls.hidden = false;
   cell.addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
-    if (button && !button.disabled) act(cell, button.dataset.action as Action);
+    if (button && !button.disabled) act(cell, button.dataset.action as Action, langOf(cell, button));
   });
   cell.addEventListener("keydown", (event) => {
     // The editor handles its own Ctrl+Enter (and marks the event handled).
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
       event.preventDefault();
-      act(cell, "run");
+      act(cell, "run", langOf(cell, event.target as Element));
     }
   });
-  if (loadEdit(cell.id) !== null) act(cell, "restore");
+  // The page shows the reader's saved edits of either half (keys as in cell-actions.ts).
+  if (loadEdit(cell.id) !== null || loadEdit(`${cell.id}:py`) !== null) act(cell, "restore");
   cell.dataset.enhanced = "";
 }
 

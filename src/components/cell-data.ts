@@ -1,5 +1,17 @@
 /** What a cell's `<script type="application/json" data-cell-json>` holds: all a run needs. */
+import type { PythonDeclaration } from "../markdown/python-rules.ts";
 import type { CompiledCell } from "../runner/files.ts";
+
+/** The cell's Python original, and what it should print. */
+export interface PythonData {
+  code: string;
+  /** Recorded with CPython 3.11 (` ```output python `); `…` matches any lines. */
+  recorded: string;
+  /** What it should print in the page (Pyodide): the recording with the declared departures. */
+  expected: string;
+  /** How the recorded output maps to the TypeScript's (for Run both). */
+  declaration: PythonDeclaration;
+}
 
 export interface CellData {
   id: string;
@@ -21,6 +33,7 @@ export interface CellData {
   timeline?: true;
   /** Why Step through cannot show this cell (`nostep` meta). */
   noStep?: string;
+  python?: PythonData;
 }
 
 /** Reads a cell element's data. */

@@ -5,6 +5,7 @@
  */
 import { basicSetup } from "codemirror";
 import { javascript } from "@codemirror/lang-javascript";
+import { python } from "@codemirror/lang-python";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { Prec } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
@@ -13,6 +14,8 @@ import { tags } from "@lezer/highlight";
 export interface EditorOptions {
   /** The code to start with. */
   code: string;
+  /** Which half of the cell it edits. */
+  language: "typescript" | "python";
   /** Accessible name of the editable area. */
   label: string;
   /** Called with the whole document after every change. */
@@ -62,7 +65,7 @@ export function openEditor(host: HTMLElement, options: EditorOptions): EditorVie
         ]),
       ),
       basicSetup,
-      javascript({ typescript: true }),
+      options.language === "python" ? python() : javascript({ typescript: true }),
       syntaxHighlighting(highlight),
       theme,
       EditorView.contentAttributes.of({ "aria-label": options.label }),

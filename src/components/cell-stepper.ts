@@ -112,7 +112,7 @@ export class CellStepper {
   private highlight(line: number | null): void {
     for (const old of this.cell.querySelectorAll(".step-line")) old.classList.remove("step-line");
     if (line === null) return;
-    const lines = this.cell.querySelectorAll<HTMLElement>("[data-code] pre code .line");
+    const lines = this.cell.querySelectorAll<HTMLElement>('[data-panel="ts"] [data-code] pre code .line');
     const element = lines[line - 1];
     if (!element) return;
     element.classList.add("step-line");

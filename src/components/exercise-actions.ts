@@ -189,6 +189,7 @@ async function edit(section: HTMLElement, focus: boolean, code?: string): Promis
       const host = part(section, "[data-editor]");
       state.editor = openEditor(host, {
         code: loadEdit(editName(section)) ?? state.data.starter,
+        language: "typescript",
         label: `Your code for exercise ${section.id}, editable`,
         onChange: (text) => {
           saveEdit(editName(section), text);

@@ -1,30 +1,25 @@
 /**
  * The Python runtime in a real browser (Debian's Chromium through Playwright): the actual
  * worker bundle (esbuild), Pyodide's actual files served at the site's path with the site's
- * headers (cross-origin isolation, a CSP without eval, immutable caching), and every chapter's
- * Python twin. (Its speed, cold and warm start, is measured by bench/python-start.ts.)
+ * headers (cross-origin isolation, a CSP without eval, immutable caching). Every chapter's twin
+ * runs through the page itself in e2e/python.test.ts; its speed, cold and warm start, is
+ * measured by bench/python-start.ts.
  *
  * A persistent browser profile, so the HTTP cache is the disk cache readers have. Skipped when
  * /usr/bin/chromium is missing.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractCellsFromSource, type Cell } from "../markdown/cells.ts";
-import { checkOutput } from "../markdown/expected.ts";
 import { PYODIDE_DIR, PYODIDE_FILES } from "./python-assets.ts";
 import { JSPI_MISSING } from "./python.ts";
-import { classifyPython } from "./python-classify.ts";
-import { expectedInPage } from "./python-departures.ts";
 import type { RunEvent } from "./runtime.ts";
 import type { PythonHarnessOptions, PythonHarnessRun } from "./testing/python-harness.ts";
 import { startPythonServer, type PythonServer } from "./testing/python-server.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
-const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 let server: PythonServer | undefined;
 let context: BrowserContext | undefined;
@@ -63,19 +58,6 @@ const stream = (events: RunEvent[], type: "stdout" | "stderr"): string =>
 
 /** Loading Pyodide takes seconds, many more on a loaded machine: the slow part of each test. */
 const LOAD = 120_000;
-
-/** The recorded CPython output, once the py-verify work adds ```output python blocks. */
-const pythonExpected = (cell: Cell): string | undefined => (cell as Cell & { pythonExpected?: string }).pythonExpected;
-
-const contentDir = here("../../content");
-const twins = readdirSync(contentDir)
-  .filter((name) => name.endsWith(".mdx"))
-  .sort()
-  .flatMap((name) =>
-    extractCellsFromSource(readFileSync(`${contentDir}/${name}`, "utf8"), `content/${name}`)
-      .filter((cell) => cell.python !== undefined)
-      .map((cell) => ({ name: `${name.replace(/\.mdx$/, "")} › ${cell.id}`, chapter: name.replace(/\.mdx$/, ""), cell, python: cell.python! })),
-  );
 
 describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
   it("loads Pyodide with progress (bytes, then stages) and runs asyncio on CPython 3.14", { timeout: LOAD }, async () => {
@@ -178,8 +160,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
     expect(stderr.slice("\x1b[31mred\x1b[0m\n".length)).not.toContain("\x1b[");
   });
 
-  /** What each twin printed here; written to $PYTHON_TWINS_OUT when set, to compare with CPython 3.11. */
-  const recorded: Record<string, { stdout: string; stderr: string }> = {};
   it("says plainly where JS Promise Integration is missing, and fetches nothing", async () => {
     const requested = [...server!.requests.values()].reduce((a, b) => a + b, 0);
     const { events, result, workersCreated } = await page.evaluate(() =>
@@ -189,48 +169,5 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
     expect(stream(events, "stderr")).toBe(`${JSPI_MISSING}\n`);
     expect(workersCreated).toBe(0);
     expect([...server!.requests.values()].reduce((a, b) => a + b, 0)).toBe(requested);
-  });
-
-  const compared: string[] = [];
-  const recordedMissing: string[] = [];
-  const notRunnable: string[] = [];
-
-  for (const { name, chapter, cell, python } of twins) {
-    const verdict = classifyPython(python);
-    if (!verdict.runnable) {
-      it(`says why it does not run ${name}: ${verdict.reason}`, () => {
-        notRunnable.push(name);
-        expect(verdict.obstacles.length).toBeGreaterThan(0);
-      });
-      continue;
-    }
-    // Three times the cell's timeout: WebLoop hands each callback to the browser, so a twin with
-    // 10,000 tasks takes seconds on a loaded machine; what it prints is what this test checks.
-    it(`runs the twin ${name}`, { timeout: LOAD + 3 * cell.timeoutMs }, async () => {
-      const { events, result } = await run(python, { timeoutMs: 3 * cell.timeoutMs });
-      const stdout = stream(events, "stdout");
-      const details = `--- stdout\n${stdout}--- stderr\n${stream(events, "stderr")}`;
-      expect(result.reason, details).toBeUndefined();
-      expect(result.code, details).toBe(0);
-      recorded[name] = { stdout, stderr: stream(events, "stderr") };
-      const expected = pythonExpected(cell);
-      if (expected === undefined) {
-        recordedMissing.push(name);
-        return;
-      }
-      compared.push(name);
-      // The recorded CPython 3.11 output, with the departures declared for Pyodide applied.
-      expect(checkOutput(expectedInPage(chapter, cell, expected), stdout).matches, details).toBe(true);
-    });
-  }
-
-  it("accounts for every twin: compared with CPython's recorded output, not recorded yet, or not runnable", () => {
-    const total = compared.length + recordedMissing.length + notRunnable.length;
-    console.info(
-      `Python twins: ${twins.length}; ran and compared with recorded CPython output: ${compared.length}; ` +
-        `ran, no recorded output to compare with yet: ${recordedMissing.length}; not runnable in the page: ${notRunnable.length}`,
-    );
-    expect(total).toBe(twins.length);
-    if (process.env.PYTHON_TWINS_OUT) writeFileSync(process.env.PYTHON_TWINS_OUT, `${JSON.stringify(recorded, null, 2)}\n`);
   });
 });

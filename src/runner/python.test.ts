@@ -40,7 +40,7 @@ function setup(unavailable?: string) {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("PythonRuntime", () => {
-  it("sends main.py to a worker and forwards its loading progress, then its output", async () => {
+  it("sends main.py to a worker and forwards its loading progress, says when the program runs, then its output", async () => {
     const { workers, events, start } = setup();
     const run = start();
     await tick();
@@ -56,6 +56,7 @@ describe("PythonRuntime", () => {
     expect(events).toEqual([
       { type: "status", text: "Downloading Python… 1.0 of 12.0 MB", progress },
       { type: "status", text: "Starting Python…", progress: { ...progress, stage: "starting" } },
+      { type: "status", text: "Running…" },
       { type: "stdout", text: "1\n" },
     ]);
     expect(worker.terminated).toBe(true);
@@ -81,7 +82,7 @@ describe("PythonRuntime", () => {
     expect(workers).toHaveLength(1);
     spare.send({ type: "exit", code: 0 });
     await run;
-    expect(events).toEqual([]);
+    expect(events).toEqual([{ type: "status", text: "Running…" }]);
   });
 
   it("where Python cannot run, says why on stderr and starts no worker, not even to pre-warm", async () => {

@@ -157,6 +157,8 @@ export class WorkerRuntime implements Runtime {
           case "limit":
             return limit();
           case "ready":
+            // Where loading takes seconds (Python), say when it is over and the program runs.
+            if (this._timeoutFromReady) onEvent({ type: "status", text: "Running…" });
             startClock();
             break;
           case "status":
