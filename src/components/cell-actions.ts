@@ -26,7 +26,7 @@ import { CellStepper } from "./cell-stepper.ts";
 import { showSideBySide } from "./side-by-side-view.ts";
 
 /** What a cell button does (its `data-action`). */
-export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "restore" | "timeline" | "step" | "both";
+export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "share" | "restore" | "timeline" | "step" | "both";
 
 /** A cell's two halves: its TypeScript, and its Python original. Each is a tab panel. */
 export type Lang = "ts" | "py";
@@ -108,6 +108,8 @@ export async function perform(cell: HTMLElement, action: Action, lang: Lang = "t
       return reset(cell, lang);
     case "copy":
       return copy(cell, lang);
+    case "share":
+      return share(cell, lang);
     case "timeline":
       return toggleTimeline(cell);
     case "step":
@@ -473,16 +475,21 @@ function originalCode(state: CellState, lang: Lang): string {
   return lang === "ts" ? state.data.code : state.data.python!.code;
 }
 
-async function edit(cell: HTMLElement, lang: Lang, focus: boolean): Promise<void> {
+/**
+ * Opens a half's editor (once) with the reader's saved edit, else our code; `shared` opens it
+ * with a share link's code instead, which is not saved until the reader changes it.
+ */
+async function edit(cell: HTMLElement, lang: Lang, focus: boolean, shared?: string): Promise<void> {
   const state = stateOf(cell);
   const half = state[lang];
+  const { openEditor } = await import("./cell-editor.ts");
+  // After the await: a restore of the saved edit may have opened the editor meanwhile.
+  if (shared !== undefined && half.editor) closeEditor(cell, lang);
   if (!half.editor) {
-    const { openEditor } = await import("./cell-editor.ts");
-    if (half.editor) return;
     const host = part(cell, lang, "[data-editor]");
     const key = editKey(cell, lang);
     half.editor = openEditor(host, {
-      code: loadEdit(key) ?? originalCode(state, lang),
+      code: shared ?? loadEdit(key) ?? originalCode(state, lang),
       language: lang === "ts" ? "typescript" : "python",
       label: lang === "ts" ? `Code of ${cell.id}, editable` : `Python code of ${cell.id}, editable`,
       onChange: (code) => {
@@ -493,9 +500,19 @@ async function edit(cell: HTMLElement, lang: Lang, focus: boolean): Promise<void
     });
     part(cell, lang, "[data-code]").hidden = true;
     host.hidden = false;
-    markEdited(cell, lang, loadEdit(key) !== null);
+    markEdited(cell, lang, shared !== undefined || loadEdit(key) !== null);
   }
   if (focus) half.editor.focus();
+}
+
+function closeEditor(cell: HTMLElement, lang: Lang): void {
+  const half = stateOf(cell)[lang];
+  half.editor?.destroy();
+  half.editor = undefined;
+  const host = part(cell, lang, "[data-editor]");
+  host.replaceChildren();
+  host.hidden = true;
+  part(cell, lang, "[data-code]").hidden = false;
 }
 
 function markEdited(cell: HTMLElement, lang: Lang, edited: boolean): void {
@@ -505,14 +522,9 @@ function markEdited(cell: HTMLElement, lang: Lang, edited: boolean): void {
 }
 
 function reset(cell: HTMLElement, lang: Lang): void {
-  const half = stateOf(cell)[lang];
   clearEdit(editKey(cell, lang));
-  half.editor?.destroy();
-  half.editor = undefined;
-  const host = part(cell, lang, "[data-editor]");
-  host.replaceChildren();
-  host.hidden = true;
-  part(cell, lang, "[data-code]").hidden = false;
+  closeEditor(cell, lang);
+  markShared(cell, lang, false);
   markEdited(cell, lang, false);
   button(cell, lang, "edit").focus();
   setStatus(cell, lang, "Reset to the original code.");
@@ -528,6 +540,77 @@ async function copy(cell: HTMLElement, lang: Lang): Promise<void> {
     setStatus(cell, lang, "Could not copy (the browser refused clipboard access): select the code and copy it by hand.", "warn");
   }
   part(cell, lang, "[data-live]").hidden = false;
+}
+
+// ---- share -----------------------------------------------------------------------------------
+
+/** Makes a link that carries this half's current code, copies it, and shows it in the "Share link" field. */
+async function share(cell: HTMLElement, lang: Lang): Promise<void> {
+  const state = stateOf(cell);
+  const code = currentCode(cell, lang, state[lang]) ?? originalCode(state, lang);
+  const { shareFragment } = await import("../share/link.ts");
+  part(cell, lang, "[data-live]").hidden = false;
+  let link: string;
+  try {
+    const url = new URL(location.href);
+    url.hash = await shareFragment({ cellId: cell.id, lang, code });
+    link = url.href;
+  } catch (error) {
+    setStatus(cell, lang, `Could not make a share link: ${(error as Error).message}.`, "bad");
+    return;
+  }
+  const box = part(cell, lang, "[data-share]");
+  const field = part<HTMLInputElement>(cell, lang, "[data-share-link]");
+  field.value = link;
+  box.hidden = false;
+  field.focus();
+  field.select();
+  try {
+    await navigator.clipboard.writeText(link);
+    setStatus(cell, lang, "Share link copied to the clipboard. Whoever opens it sees this code in this cell; it runs only when they press Run.", "ok");
+  } catch {
+    setStatus(cell, lang, "The browser refused clipboard access: copy the share link from the field.", "warn");
+  }
+}
+
+function markShared(cell: HTMLElement, lang: Lang, shared: boolean): void {
+  panel(cell, lang).toggleAttribute("data-shared", shared);
+  const note = part(cell, lang, "[data-shared-note]");
+  note.hidden = !shared;
+  note.textContent = shared
+    ? "Shared code, from the link you opened: it has not run. Press Run when you have read it; Reset brings back this chapter's code."
+    : "";
+}
+
+/**
+ * Opens a share link's code (the page's `#share/…` fragment) in its cell, marked as shared and
+ * not run. A link this page cannot use says why at the top of the chapter.
+ */
+export async function openShared(hash: string): Promise<void> {
+  const { readShareFragment } = await import("../share/link.ts");
+  let shared;
+  try {
+    shared = await readShareFragment(hash);
+  } catch (error) {
+    return shareProblem(`This share link could not be opened: ${(error as Error).message}.`);
+  }
+  const cell = document.getElementById(shared.cellId);
+  if (!cell?.matches("[data-cell]") || !cell.querySelector(`[data-panel="${shared.lang}"]`)) {
+    return shareProblem(`This share link is for a cell (${shared.cellId}${shared.lang === "py" ? ", Python" : ""}) this page does not have: it may be from another chapter or an older edition.`);
+  }
+  if (shared.lang === "py") cell.querySelector<HTMLElement>('[role="tab"][aria-controls$="-py"]')?.click();
+  await edit(cell, shared.lang, false, shared.code);
+  markShared(cell, shared.lang, true);
+  cell.scrollIntoView({ block: "start" });
+  button(cell, shared.lang, "run").focus({ preventScroll: true });
+}
+
+function shareProblem(text: string): void {
+  const notice = document.createElement("p");
+  notice.className = "share-problem";
+  notice.setAttribute("role", "alert");
+  notice.textContent = text;
+  (document.querySelector("article") ?? document.body).prepend(notice);
 }
 
 // ---- run all -------------------------------------------------------------------------------

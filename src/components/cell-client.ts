@@ -66,6 +66,9 @@ function enhance(cell: HTMLElement): void {
 function init(): void {
   for (const cell of document.querySelectorAll<HTMLElement>("[data-cell]:not([data-enhanced])")) enhance(cell);
 
+  // A share link (#share/…, see src/share/link.ts) puts its code in its cell, not run.
+  if (location.hash.startsWith("#share/")) void actions().then((module) => module.openShared(location.hash));
+
   // Warm up while the reader reads: fetch the run code and start a worker, so Run answers fast.
   const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
   idle(() => void actions().then((module) => module.prewarm()));
