@@ -60,7 +60,7 @@ test("solving through the page: edit, Check, Passed; remembered as progress on t
   await expect(chapterItem.locator("progress")).toHaveAttribute("value", "1");
 });
 
-test("by keyboard: Hint reveals one hint at a time, Show solution fills the editor, Ctrl+Enter checks it, Reset restores", async ({ page }) => {
+test("by keyboard: Hint reveals one hint at a time, Show solution fills the editor, Ctrl+Enter checks it (not counted as solved), Reset restores", async ({ page }) => {
   const exercise = await open(page);
   const hint = exercise.getByRole("button", { name: /^Hint/ });
   await hint.focus();
@@ -76,7 +76,8 @@ test("by keyboard: Hint reveals one hint at a time, Show solution fills the edit
   await expect(editor).toHaveText(downloads.solution.split("\n").join(""));
   await page.keyboard.press("Control+Enter");
   await expect(exercise).toHaveAttribute("data-verdict", "passed", { timeout: 30_000 });
-  await expect(exercise.getByRole("status")).toHaveText(/^Passed/);
+  await expect(exercise.getByRole("status")).toHaveText(/^Passed.*That is the solution as shown, so it does not count as solved/);
+  await expect(exercise.locator("[data-solved]")).toBeHidden();
 
   await exercise.getByRole("button", { name: /^Reset/ }).focus();
   await page.keyboard.press("Enter");

@@ -11,7 +11,7 @@ import { readExerciseData, type ExerciseData } from "../exercises/data.ts";
 import { markSolved } from "../exercises/progress.ts";
 import harness from "../exercises/check-harness.ts?raw";
 import { checkSource, runSource } from "../exercises/tree.ts";
-import { readReports, verdictOf } from "../exercises/verdict.ts";
+import { isTheShownSolution, readReports, verdictOf } from "../exercises/verdict.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
 
 export type ExerciseAction = "check" | "run" | "stop" | "edit" | "restore" | "hint" | "solution" | "reset";
@@ -21,6 +21,8 @@ interface State {
   editor?: EditorView;
   run?: { controller: AbortController; done: Promise<void> };
   hintsShown: number;
+  /** Show solution was pressed since the last Reset. */
+  solutionShown?: boolean;
 }
 
 const states = new WeakMap<HTMLElement, State>();
@@ -128,7 +130,8 @@ async function execute(section: HTMLElement, kind: "check" | "run"): Promise<voi
   let stdout = "";
   let stderr = "";
   try {
-    const files = await filesFor(kind, currentCode(section, state), state.data);
+    const checked = currentCode(section, state);
+    const files = await filesFor(kind, checked, state.data);
     controller.signal.throwIfAborted();
     const runtime = await getRuntime(controller.signal);
     controller.signal.throwIfAborted();
@@ -152,9 +155,10 @@ async function execute(section: HTMLElement, kind: "check" | "run"): Promise<voi
     showChecks(section, verdict.reports);
     for (const text of readReports(stdout).other) log.append(line(text, "stdout"));
     for (const text of stderr.split("\n").filter(Boolean)) log.append(line(text, "stderr"));
-    setStatus(section, verdict.text, verdict.passed ? "ok" : "bad");
+    const shown = verdict.passed && state.solutionShown === true && isTheShownSolution(checked, state.data.solution);
+    setStatus(section, shown ? `${verdict.text} That is the solution as shown, so it does not count as solved: write your own to count it.` : verdict.text, verdict.passed ? "ok" : "bad");
     section.dataset.verdict = verdict.passed ? "passed" : "not-yet";
-    if (verdict.passed) {
+    if (verdict.passed && !shown) {
       markSolved(location.pathname, section.id);
       part(section, "[data-solved]").hidden = false;
     }
@@ -226,6 +230,7 @@ function hint(section: HTMLElement): void {
 
 async function showSolution(section: HTMLElement): Promise<void> {
   const state = stateOf(section);
+  state.solutionShown = true;
   await edit(section, true, state.data.solution);
   part<HTMLDetailsElement>(section, "[data-python-solution]").open = true;
   setStatus(section, "A solution is in the editor (and the Python solution in the Python tab). Check it, or Reset to start again.");
@@ -233,6 +238,7 @@ async function showSolution(section: HTMLElement): Promise<void> {
 
 function reset(section: HTMLElement): void {
   const state = stateOf(section);
+  state.solutionShown = false;
   clearEdit(editName(section));
   state.editor?.destroy();
   state.editor = undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verdictOf } from "./verdict.ts";
+import { isTheShownSolution, verdictOf } from "./verdict.ts";
 
 const check = (name: string, ok: boolean, why?: string) => `::check::${JSON.stringify({ name, ok, ...(why ? { why } : {}) })}\n`;
 const done = (passed: number, total: number) => `::checks-done::${JSON.stringify({ passed, total })}\n`;
@@ -37,5 +37,17 @@ describe("verdictOf", () => {
   it("does not pass a run with no checks, or one that exited with an error after them", () => {
     expect(verdictOf({ ...base, stdout: done(0, 0) }).passed).toBe(false);
     expect(verdictOf({ ...base, stdout: check("a", true) + done(1, 1), code: 1, stderr: "Error: later\n" }).text).toBe("Not yet: the checks could not finish: Error: later.");
+  });
+});
+
+describe("isTheShownSolution", () => {
+  const solution = "export function* main() {\n  yield* sleep(1);\n}\n";
+  it("is true for the shown solution, however it is laid out", () => {
+    expect(isTheShownSolution(solution, solution)).toBe(true);
+    expect(isTheShownSolution("export function* main() { yield* sleep(1); }", solution)).toBe(true);
+  });
+  it("is false once the reader changed what it does", () => {
+    expect(isTheShownSolution(solution.replace("1", "2"), solution)).toBe(false);
+    expect(isTheShownSolution("", solution)).toBe(false);
   });
 });

@@ -101,3 +101,12 @@ export function verdictOf(run: CheckRun): Verdict {
   const why = lastLine(run.stderr) ?? other.at(-1) ?? `it exited with code ${run.code ?? "none"}`;
   return { passed: false, text: `Not yet: the checks could not finish: ${sentence(why)}`, reports };
 }
+
+/**
+ * Whether `code` is still the solution Show solution put in the editor (layout aside): after
+ * Show solution, passing with it proves the solution, not the reader, so it does not count.
+ */
+export function isTheShownSolution(code: string, solution: string): boolean {
+  const bare = (text: string): string => text.replace(/\s+/g, "");
+  return bare(code) === bare(solution);
+}
