@@ -101,6 +101,26 @@ test("Python loads on the first Python Run, with progress in bytes and stages, a
   expect(fetched.some((url) => url.endsWith(".wasm"))).toBe(true);
 });
 
+test("after one Python run, Python runs on another chapter offline: Pyodide comes from the service worker's cache", async ({ page, context }) => {
+  test.setTimeout(2 * LOAD_MS);
+  await page.goto(chapter.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  expect(await runPython(cellById(page, runnable.id))).toMatch(/^Matches the expected output/);
+  const cached = await page.evaluate(async () => (await (await caches.open("pyodide")).keys()).map((request) => new URL(request.url).pathname));
+  expect(cached.some((path) => path.endsWith(".wasm")), cached.join("\n")).toBe(true);
+
+  const elsewhere = chapters().find((c) => c.id !== chapter.id && c.cells.some((cell) => cell.python && classifyPython(cell.python).runnable))!;
+  const twin = elsewhere.cells.find((cell) => cell.python && classifyPython(cell.python).runnable)!;
+  await context.setOffline(true);
+  await page.goto(elsewhere.url);
+  expect(await runPython(cellById(page, twin.id))).toMatch(/^Matches the expected output/);
+});
+
 test.describe("a reader's broken Python gets what broken TypeScript gets", () => {
   test.setTimeout(LOAD_MS + 30_000);
   test.beforeEach(async ({ page }) => {
