@@ -46,7 +46,11 @@ function closure(entries: string[], seen = new Set<string>()): Set<string> {
     const url = queue.pop()!;
     if (seen.has(url)) continue;
     seen.add(url);
-    for (const match of read(url).matchAll(STATIC_IMPORT)) queue.push(resolveFrom(url, match[1]!));
+    for (const match of read(url).matchAll(STATIC_IMPORT)) {
+      const found = resolveFrom(url, match[1]!);
+      // The regex also sees imports inside string literals (a snippet's source): not modules of ours.
+      if (statSync(join(dist, found.slice(1)), { throwIfNoEntry: false })?.isFile()) queue.push(found);
+    }
   }
   return seen;
 }
@@ -74,9 +78,9 @@ for (const file of htmlFiles(dist).sort()) {
   const eager = closure(modules);
   const eagerBytes = sum(eager) + sum(classic) + inline.reduce((total, text) => total + gz(text), 0);
 
-  // What the page loads by itself when idle: cell-actions and the client router with their static imports, and the
+  // What the page loads by itself when idle: cell-actions, the exercises and the client router with their static imports, and the
   // pre-warmed worker's script.
-  const idleEntries = dynamicImports(eager).filter((url) => /cell-actions|\/router\./.test(url));
+  const idleEntries = dynamicImports(eager).filter((url) => /cell-actions|exercise-client|\/router\./.test(url));
   const idle = closure(idleEntries, new Set(eager));
   for (const url of eager) idle.delete(url);
   for (const url of closure(dynamicImports(idle).filter((u) => /worker-entry/.test(u)), new Set([...eager, ...idle]))) idle.add(url);

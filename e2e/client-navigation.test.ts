@@ -42,6 +42,8 @@ test(`${from.id} → ${to.id}: the next chapter runs in the same warm worker, wi
   // The runner was not started again: no second worker script fetch beyond the spare it keeps.
   expect(await workerFetches(page)).toBeLessThanOrEqual(workersBefore + 1);
   await expect(page.locator("[data-runtime-badge]")).not.toHaveText("Runtime: starts on first Run");
+  // The swapped-in page's exercises get their controls too.
+  await expect(page.locator("section[data-exercise]").first().getByRole("button", { name: /^Check/ })).toBeVisible();
 });
 
 test("back and forward, scroll restoration and anchors across client-side navigation", async ({ page }) => {

@@ -1,10 +1,11 @@
 /**
- * The only script a chapter page loads up front: it turns the static cells into controls and
+ * The cells' part of a chapter page's script (`notebook-client.ts`): it turns the static cells into controls and
  * loads the rest (`cell-actions.ts`: runner, editor, output) the first time it is needed, or when
  * the browser is idle, so the page stays light and Run is still quick.
  */
 import type { Action, Lang } from "./cell-actions.ts";
 import { loadEdit } from "./edit-store.ts";
+import { enhanceTabs } from "./tabs.ts";
 
 const actions = () => import("./cell-actions.ts");
 
@@ -16,31 +17,6 @@ function act(cell: HTMLElement, action: Action, lang: Lang = "ts"): void {
 function langOf(cell: HTMLElement, element: Element): Lang {
   const panel = element.closest<HTMLElement>("[data-panel]") ?? cell.querySelector<HTMLElement>("[data-panel]:not([hidden])");
   return panel?.dataset.panel === "py" ? "py" : "ts";
-}
-
-function selectTab(tabs: HTMLElement[], chosen: HTMLElement): void {
-  for (const tab of tabs) {
-    const selected = tab === chosen;
-    tab.setAttribute("aria-selected", String(selected));
-    tab.tabIndex = selected ? 0 : -1;
-    document.getElementById(tab.getAttribute("aria-controls")!)!.hidden = !selected;
-  }
-}
-
-function enhanceTabs(cell: HTMLElement): void {
-  const tabs = [...cell.querySelectorAll<HTMLElement>('[role="tab"]')];
-  if (tabs.length === 0) return;
-  selectTab(tabs, tabs[0]!);
-  for (const tab of tabs) {
-    tab.addEventListener("click", () => selectTab(tabs, tab));
-    tab.addEventListener("keydown", (event) => {
-      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-      if (!step) return;
-      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
-      selectTab(tabs, next);
-      next.focus();
-    });
-  }
 }
 
 function enhance(cell: HTMLElement): void {

@@ -6,35 +6,12 @@
 import { isSolved } from "../exercises/progress.ts";
 import type { ExerciseAction } from "./exercise-actions.ts";
 import { loadEdit } from "./edit-store.ts";
+import { enhanceTabs } from "./tabs.ts";
 
 const actions = () => import("./exercise-actions.ts");
 
 function act(section: HTMLElement, action: ExerciseAction): void {
   void actions().then((module) => module.perform(section, action));
-}
-
-function selectTab(tabs: HTMLElement[], chosen: HTMLElement): void {
-  for (const tab of tabs) {
-    const selected = tab === chosen;
-    tab.setAttribute("aria-selected", String(selected));
-    tab.tabIndex = selected ? 0 : -1;
-    document.getElementById(tab.getAttribute("aria-controls")!)!.hidden = !selected;
-  }
-}
-
-function enhanceTabs(section: HTMLElement): void {
-  const tabs = [...section.querySelectorAll<HTMLElement>('[role="tab"]')];
-  selectTab(tabs, tabs[0]!);
-  for (const tab of tabs) {
-    tab.addEventListener("click", () => selectTab(tabs, tab));
-    tab.addEventListener("keydown", (event) => {
-      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-      if (!step) return;
-      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
-      selectTab(tabs, next);
-      next.focus();
-    });
-  }
 }
 
 function enhance(section: HTMLElement): void {
@@ -57,4 +34,10 @@ function enhance(section: HTMLElement): void {
   section.dataset.enhanced = "";
 }
 
-for (const section of document.querySelectorAll<HTMLElement>("[data-exercise]")) enhance(section);
+// Runs on this page, and on each page the client router swaps in (this module runs once).
+function init(): void {
+  for (const section of document.querySelectorAll<HTMLElement>("[data-exercise]:not([data-enhanced])")) enhance(section);
+}
+
+init();
+document.addEventListener("astro:page-load", init);
