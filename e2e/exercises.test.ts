@@ -35,7 +35,7 @@ test("the starter fails a named check, in words, and axe finds nothing wrong wit
 
 test("solving through the page: edit, Check, Passed; remembered as progress on the home page", async ({ page }) => {
   await page.goto("/");
-  const chapterItem = page.locator(`li[data-chapter-path="/${CHAPTER}/"]`);
+  const chapterItem = page.locator(`[data-chapter-progress][data-chapter-path="/${CHAPTER}/"]`);
   await expect(chapterItem.locator("[data-exercise-progress]")).toHaveText(progressText(0, exercises.length));
 
   const exercise = await open(page);
@@ -57,7 +57,7 @@ test("solving through the page: edit, Check, Passed; remembered as progress on t
 
   await page.goto("/");
   await expect(chapterItem.locator("[data-exercise-progress]")).toHaveText(progressText(1, exercises.length));
-  await expect(chapterItem.locator("progress")).toHaveAttribute("value", "1");
+  await expect(chapterItem.locator("[data-exercise-meter]")).toHaveAttribute("value", "1");
 });
 
 test("by keyboard: Hint reveals one hint at a time, Show solution fills the editor, Ctrl+Enter checks it (not counted as solved), Reset restores", async ({ page }) => {

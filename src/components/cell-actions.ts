@@ -24,6 +24,7 @@ import type { RuntimeChoice } from "./runtime-choice.ts";
 import { CellTimeline } from "./cell-timeline.ts";
 import { CellStepper } from "./cell-stepper.ts";
 import { showSideBySide } from "./side-by-side-view.ts";
+import { recordRun } from "../progress/cells-run.ts";
 
 /** What a cell button does (its `data-action`). */
 export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "share" | "restore" | "timeline" | "step" | "both";
@@ -323,6 +324,7 @@ function startRun(
     .then(({ status, result, outcome }) => {
       half.run = undefined;
       display.end(status, result);
+      recordRun(location.pathname, cell.id, lang, result);
       return outcome;
     });
   half.run = { controller, done };

@@ -4,6 +4,8 @@
  * ("/01-why-asyncio/#three-downloads"). Storage can be unavailable (private modes, quota):
  * then nothing is remembered, and nothing breaks.
  */
+import { PROGRESS_EVENT } from "../progress/cells-run.ts";
+
 export const SOLVED_KEY = "asyncio-notebook:solved";
 
 /** The name an exercise is remembered by. */
@@ -34,6 +36,7 @@ export function markSolved(chapterPath: string, id: string): void {
   } catch {
     // Not remembered; the verdict still shows.
   }
+  if (typeof document !== "undefined") document.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
 }
 
 /** How many of a chapter's exercises (by id) are solved: ids no longer in the chapter do not count. */
