@@ -76,7 +76,7 @@ try {
         });
       }, cellId),
     );
-    await page.locator(`#${cellId}`).getByRole("button", { name: /^Run/ }).waitFor({ state: "visible" });
+    await page.locator(`#${cellId}`).getByRole("button", { name: /^Run(?! both)/ }).waitFor({ state: "visible" });
     await page.waitForTimeout(300); // the runner re-warms a spare worker while the reader reads
   }
   const cold: { click: number; load: number }[] = [];
