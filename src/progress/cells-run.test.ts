@@ -1,19 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { cellsText, countRun, PROGRESS_EVENT, RAN_KEY, recordRun } from "./cells-run.ts";
-
-function fakeStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, String(value)),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-    key: (index) => [...items.keys()][index] ?? null,
-    get length() {
-      return items.size;
-    },
-  };
-}
+import { fakeStorage } from "./fake-storage.ts";
 
 describe("cells run", () => {
   beforeEach(() => {
