@@ -18,7 +18,7 @@ import type { PythonVerdict } from "../runner/python-classify.ts";
 import type { RunEvent, RunRequest, RunResult, Runtime } from "../runner/runtime.ts";
 import type { EditorView } from "@codemirror/view";
 import { readCellData, type CellData } from "./cell-data.ts";
-import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
+import { clearEdit, editName, loadEdit, saveEdit } from "./edit-store.ts";
 import { OutputView, type OutputVerdict } from "./output-view.ts";
 import type { RuntimeChoice } from "./runtime-choice.ts";
 import { CellTimeline } from "./cell-timeline.ts";
@@ -85,9 +85,8 @@ function button(cell: HTMLElement, lang: Lang, action: Action): HTMLButtonElemen
   return part<HTMLButtonElement>(cell, lang, `button[data-action="${action}"]`);
 }
 
-/** Where a half's edit is saved: the TypeScript under the cell's id, the Python beside it (cell-client.ts knows both). */
 function editKey(cell: HTMLElement, lang: Lang): string {
-  return lang === "ts" ? cell.id : `${cell.id}:py`;
+  return editName(cell.id, lang);
 }
 
 /** Performs a button's action on one half; resolves when it is done (for Run: when the run ended). */
@@ -185,9 +184,10 @@ export function prewarm(): void {
 
 // ---- what a run shows, in either half --------------------------------------------------------
 
-function currentCode(cell: HTMLElement, lang: Lang, half: HalfState): string | null {
-  if (half.editor) return half.editor.state.doc.toString();
-  return loadEdit(editKey(cell, lang));
+/** A half's code as the reader has it now: in the editor, else the saved edit, else ours. */
+function codeOf(cell: HTMLElement, lang: Lang): string {
+  const state = stateOf(cell);
+  return state[lang].editor?.state.doc.toString() ?? loadEdit(editKey(cell, lang)) ?? originalCode(state, lang);
 }
 
 function formatSeconds(ms: number): string {
@@ -260,6 +260,15 @@ function judged(result: RunResult, verdict: OutputVerdict, timeoutMs: number): {
   }
   if (verdict.matches) return { text: `Matches the expected output. ${end.text}`, kind: end.kind };
   return { text: `Differs from the expected output at ${departure}. ${end.text}`, kind: "bad" };
+}
+
+/**
+ * Ends the live output of a run: says so where the output cap stopped it, and judges it
+ * whole only when the program ran to its end.
+ */
+function finishOutput(output: OutputView, result: RunResult): OutputVerdict {
+  if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
+  return output.finish(result.reason === undefined && !result.syntaxError);
 }
 
 /** One run of one half as the reader sees it: busy buttons, the live log, the status and its clock. */
@@ -360,8 +369,7 @@ function run(cell: HTMLElement, options: RunOptions = {}): Promise<RunOutcome> {
       if (status.state === "booting" && !started) display.show("Starting the WebContainer (Node.js in the browser)…");
     });
     try {
-      const edited = currentCode(cell, "ts", state.ts);
-      const files = await prepareFiles({ code: edited ?? state.data.code, files: state.data.files, compiled: state.data.compiled });
+      const files = await prepareFiles({ code: codeOf(cell, "ts"), files: state.data.files, compiled: state.data.compiled });
       signal.throwIfAborted();
       // Step through pauses a worker; the WebContainer's node cannot be paused from the page.
       const runtime: Runtime = stepping ? getWorkerRuntime() : await getRuntime(signal);
@@ -392,8 +400,7 @@ function run(cell: HTMLElement, options: RunOptions = {}): Promise<RunOutcome> {
       });
       timeline.finish();
       if (stepping) state.stepper?.ended(endText(result, STEPPING_TIMEOUT_MS).text);
-      if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
-      const verdict = output.finish(result.reason === undefined);
+      const verdict = finishOutput(output, result);
       return { status: judged(result, verdict, state.data.timeoutMs), result: verdict.matches ? "match" : "differs", outcome };
     } catch (error) {
       output?.finish(false);
@@ -414,7 +421,7 @@ function runPython(cell: HTMLElement): Promise<RunOutcome> {
   const state = stateOf(cell);
   const python = state.data.python!;
   return startRun(cell, "py", async (display, signal) => {
-    const code = currentCode(cell, "py", state.py) ?? python.code;
+    const code = codeOf(cell, "py");
     const runner = await import("../runner/python.ts");
     signal.throwIfAborted();
     const cannot = runner.pythonUnavailable() ?? cannotRunWhy(runner.classifyPython(code));
@@ -429,8 +436,7 @@ function runPython(cell: HTMLElement): Promise<RunOutcome> {
         { files: runner.pythonFiles(code), entry: runner.PYTHON_ENTRY, timeoutMs: state.data.timeoutMs, signal },
         outputSink(output, display, outcome),
       );
-      if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
-      const verdict = output.finish(result.reason === undefined && !result.syntaxError);
+      const verdict = finishOutput(output, result);
       return { status: judged(result, verdict, state.data.timeoutMs), result: result.syntaxError ? "error" : verdict.matches ? "match" : "differs", outcome };
     } catch (error) {
       output.finish(false);
@@ -533,8 +539,7 @@ function reset(cell: HTMLElement, lang: Lang): void {
 }
 
 async function copy(cell: HTMLElement, lang: Lang): Promise<void> {
-  const state = stateOf(cell);
-  const code = currentCode(cell, lang, state[lang]) ?? originalCode(state, lang);
+  const code = codeOf(cell, lang);
   try {
     await navigator.clipboard.writeText(code);
     setStatus(cell, lang, "Code copied to the clipboard.", "ok");
@@ -548,8 +553,7 @@ async function copy(cell: HTMLElement, lang: Lang): Promise<void> {
 
 /** Makes a link that carries this half's current code, copies it, and shows it in the "Share link" field. */
 async function share(cell: HTMLElement, lang: Lang): Promise<void> {
-  const state = stateOf(cell);
-  const code = currentCode(cell, lang, state[lang]) ?? originalCode(state, lang);
+  const code = codeOf(cell, lang);
   const { shareFragment } = await import("../share/link.ts");
   part(cell, lang, "[data-live]").hidden = false;
   let link: string;

@@ -4,7 +4,7 @@
  * the browser is idle, so the page stays light and Run is still quick.
  */
 import type { Action, Lang } from "./cell-actions.ts";
-import { loadEdit } from "./edit-store.ts";
+import { editName, loadEdit } from "./edit-store.ts";
 import { enhanceTabs } from "./tabs.ts";
 
 const actions = () => import("./cell-actions.ts");
@@ -33,8 +33,8 @@ function enhance(cell: HTMLElement): void {
       act(cell, "run", langOf(cell, event.target as Element));
     }
   });
-  // The page shows the reader's saved edits of either half (keys as in cell-actions.ts).
-  if (loadEdit(cell.id) !== null || loadEdit(`${cell.id}:py`) !== null) act(cell, "restore");
+  // The page shows the reader's saved edits of either half.
+  if (loadEdit(editName(cell.id, "ts")) !== null || loadEdit(editName(cell.id, "py")) !== null) act(cell, "restore");
   cell.dataset.enhanced = "";
 }
 

@@ -4,6 +4,14 @@
  */
 const PREFIX = "asyncio-notebook:edit:";
 
+/**
+ * The name a half of a cell is saved under: the TypeScript under the cell's id, its Python
+ * original beside it.
+ */
+export function editName(cellId: string, lang: "ts" | "py"): string {
+  return lang === "ts" ? cellId : `${cellId}:py`;
+}
+
 function key(cellId: string): string {
   return `${PREFIX}${location.pathname}#${cellId}`;
 }

@@ -40,8 +40,7 @@ export function showSideBySide(region: HTMLElement, run: BothRun): void {
     ? "TypeScript beside Python, line by line (the Python as CPython printed it: it cannot run in your browser)"
     : "TypeScript beside Python, line by line";
   const head = document.createElement("tr");
-  for (const name of ["TypeScript", "Python", "Compared"]) head.append(cell("th", name));
-  head.querySelectorAll("th").forEach((th) => th.setAttribute("scope", "col"));
+  for (const name of ["TypeScript", "Python", "Compared"]) head.append(Object.assign(cell("th", name), { scope: "col" }));
   table.append(caption);
   table.createTHead().append(head);
   const body = table.createTBody();

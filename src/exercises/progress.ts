@@ -5,6 +5,7 @@
  * then nothing is remembered, and nothing breaks.
  */
 import { PROGRESS_EVENT } from "../progress/cells-run.ts";
+import { readStoredObject } from "../progress/stored.ts";
 
 export const SOLVED_KEY = "asyncio-notebook:solved";
 
@@ -14,12 +15,7 @@ export function exerciseKey(chapterPath: string, id: string): string {
 }
 
 function read(): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(SOLVED_KEY) ?? "{}");
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
+  return readStoredObject<Record<string, string>>(SOLVED_KEY) as Record<string, string>;
 }
 
 /** True once the exercise was solved. */

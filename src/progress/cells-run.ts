@@ -4,6 +4,8 @@
  * ("match", "differs", "error", "unavailable"). Storage can be unavailable or hold something
  * else (private modes, quota, an older edition): then nothing is remembered, and nothing breaks.
  */
+import { readStoredObject } from "./stored.ts";
+
 export const RAN_KEY = "asyncio-notebook:ran";
 
 /** Fired on `document` when the reader's progress changed (a cell ran, an exercise was solved). */
@@ -12,21 +14,19 @@ export const PROGRESS_EVENT = "notebook:progress";
 type Half = "ts" | "py";
 type Store = Record<string, Record<string, Partial<Record<Half, string>>>>;
 
+const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;
+
 function read(): Store {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(RAN_KEY) ?? "{}");
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Store) : {};
-  } catch {
-    return {};
-  }
+  return readStoredObject<Store>(RAN_KEY) as Store;
 }
 
 /** Remembers how a run of one half of a cell ended, and tells the page. */
 export function recordRun(chapterPath: string, cellId: string, half: Half, result: string): void {
   try {
     const store = read();
-    const chapter = (store[chapterPath] = typeof store[chapterPath] === "object" && store[chapterPath] ? store[chapterPath] : {});
-    chapter[cellId] = { ...(typeof chapter[cellId] === "object" ? chapter[cellId] : {}), [half]: result };
+    // Entries that are not objects (an older edition's) are replaced, not spread.
+    const chapter = isObject(store[chapterPath]) ? store[chapterPath] : (store[chapterPath] = {});
+    chapter[cellId] = { ...(isObject(chapter[cellId]) ? chapter[cellId] : {}), [half]: result };
     localStorage.setItem(RAN_KEY, JSON.stringify(store));
   } catch {
     // Not remembered; the run's own verdict still shows.
@@ -43,8 +43,8 @@ export function countRun(chapterPath: string, ids: readonly string[]): { ran: nu
   let ran = 0;
   let matched = 0;
   for (const id of ids) {
-    const cell = chapter && typeof chapter === "object" ? chapter[id] : undefined;
-    if (!cell || typeof cell !== "object" || (cell.ts === undefined && cell.py === undefined)) continue;
+    const cell = isObject(chapter) ? chapter[id] : undefined;
+    if (!isObject(cell) || (cell.ts === undefined && cell.py === undefined)) continue;
     ran++;
     if (cell.ts === "match") matched++;
   }
