@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { cellsText } from "../src/progress/cells-run.ts";
-import { cellById, chapters, runCell } from "./helpers.ts";
+import { cellById, chapters, replaceCode, runCell } from "./helpers.ts";
 
 const chapter = chapters().find((c) => c.cells.length >= 2)!;
 const total = chapter.cells.length;
@@ -43,9 +43,7 @@ test("a cell that ran but printed something else counts as run, not matched", as
   await page.goto(chapter.url);
   await page.evaluate(() => localStorage.clear());
   const cell = cellById(page, chapter.cells[1]!.id);
-  await cell.getByRole("button", { name: /^Edit/ }).click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText('console.log("mine");');
+  await replaceCode(page, cell, 'console.log("mine");');
   expect(await runCell(cell)).toMatch(/^Differs/);
   await expect(progressOf(page, chapter.url).locator("[data-cells-text]")).toHaveText(cellsText(1, 0, total));
 });
