@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Runtime } from "./runtime.ts";
-import { RUNTIME_STORAGE_KEY, RuntimeSelector, STARTING_REASON, UNAVAILABLE_SESSION_KEY, type RuntimeStatus } from "./select.ts";
+import { BOOT_DELAY_MS, RUNTIME_STORAGE_KEY, RuntimeSelector, STARTING_REASON, UNAVAILABLE_SESSION_KEY, type RuntimeStatus } from "./select.ts";
 import { WebContainerBoot } from "./webcontainer-boot.ts";
 import type { WebContainerLike } from "./webcontainer.ts";
 
@@ -62,12 +62,16 @@ afterEach(() => {
 });
 
 describe("RuntimeSelector: never wait", () => {
-  it("runs the first cell in the worker at once and boots the WebContainer behind it", async () => {
+  it("runs the first cell in the worker at once and boots the WebContainer behind it, a moment later", async () => {
     const boot = vi.fn(never);
     const { select, statuses } = selector({ boot });
     expect(select.preferred).toBe("webcontainer");
     expect(select.status).toEqual({ name: "worker", state: "ready", preferred: "webcontainer" });
     expect(await pickedAtOnce(select)).toBe(worker);
+    // The run's worker starts first: the boot would compete with it for the page's thread.
+    expect(boot).not.toHaveBeenCalled();
+    expect(await pickedAtOnce(select)).toBe(worker);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
     expect(boot).toHaveBeenCalledTimes(1);
     expect(select.status.reason).toBe(`${STARTING_REASON} — running in an in-page worker`);
     expect(statuses.every((s) => s.state !== "booting")).toBe(true);
@@ -77,6 +81,7 @@ describe("RuntimeSelector: never wait", () => {
     let finish!: (c: WebContainerLike) => void;
     const { select } = selector({ boot: () => new Promise((r) => (finish = r)) });
     expect(await pickedAtOnce(select)).toBe(worker);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
     finish({} as WebContainerLike);
     await vi.advanceTimersByTimeAsync(0);
     expect(select.status).toEqual({ name: "webcontainer", state: "ready", preferred: "webcontainer" });
@@ -87,7 +92,7 @@ describe("RuntimeSelector: never wait", () => {
     const boot = vi.fn(never);
     const first = selector({ boot });
     await pickedAtOnce(first.select);
-    await vi.advanceTimersByTimeAsync(4000);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS + 4000);
     expect(first.session.data.get(UNAVAILABLE_SESSION_KEY)).toBe("WebContainer did not start within 4 s (offline?)");
     expect(first.select.status.reason).toBe("WebContainer did not start within 4 s (offline?) — running in an in-page worker");
 
@@ -105,7 +110,7 @@ describe("RuntimeSelector: never wait", () => {
     let finish!: (c: WebContainerLike) => void;
     const { select, session } = selector({ boot: () => new Promise((r) => (finish = r)) });
     await pickedAtOnce(select);
-    await vi.advanceTimersByTimeAsync(4000);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS + 4000);
     expect(session.data.has(UNAVAILABLE_SESSION_KEY)).toBe(true);
     finish({} as WebContainerLike);
     await vi.advanceTimersByTimeAsync(0);
@@ -116,7 +121,7 @@ describe("RuntimeSelector: never wait", () => {
   it("remembers a failed boot for the session, with its error", async () => {
     const { select, session } = selector({ boot: async () => Promise.reject(new Error("no network")) });
     expect(await pickedAtOnce(select)).toBe(worker);
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
     expect(select.status.reason).toBe("WebContainer failed to start: no network — running in an in-page worker");
     expect(session.data.get(UNAVAILABLE_SESSION_KEY)).toBe("WebContainer failed to start: no network");
   });
@@ -130,6 +135,7 @@ describe("RuntimeSelector: never wait", () => {
     select.setPreferred("webcontainer");
     expect(session.data.has(UNAVAILABLE_SESSION_KEY)).toBe(false);
     expect(await pickedAtOnce(select)).toBe(worker);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
     expect(boot).toHaveBeenCalledTimes(1);
   });
 

@@ -3,8 +3,8 @@
  *
  * Policy: never wait for a runtime. The reader's choice is remembered (localStorage); by
  * default ("auto") the page prefers the WebContainer when it is cross-origin isolated, else the
- * worker. A run that wants a WebContainer that is not ready yet starts its boot in the
- * background and runs in the worker at once; once the boot is ready, later runs use it (it is
+ * worker. A run that wants a WebContainer that is not ready yet runs in the worker at once and
+ * starts the boot in the background a moment later (so as not to slow that run); once the boot is ready, later runs use it (it is
  * what the reader chose: real Node). A boot that fails or misses its deadline is remembered for
  * the session (sessionStorage), so later pages do not start it again. Only where the worker
  * cannot run (no module workers) does a run wait for the boot, at most the deadline.
@@ -54,6 +54,8 @@ export interface SelectorOptions {
 }
 
 const FALLBACK = " — running in an in-page worker";
+/** How long after the first run the WebContainer's boot starts (see `_watchSoon`). */
+export const BOOT_DELAY_MS = 1000;
 /** The reason while the WebContainer boots behind the reader's first runs. */
 export const STARTING_REASON = "WebContainer is starting in the background; later runs switch to it";
 
@@ -116,8 +118,9 @@ export class RuntimeSelector {
   async getRuntime(signal?: AbortSignal): Promise<Runtime> {
     const { boot } = this._options;
     if (this.preferred === "webcontainer" && boot.state !== "ready" && this._wcPossible()) {
-      const booting = this._watch();
-      if (!this._workerSupported() && !this._waited) {
+      if (this._workerSupported()) this._watchSoon();
+      else if (!this._waited) {
+        const booting = this._watch();
         this._set({ name: "webcontainer", state: "booting", preferred: "webcontainer" });
         try {
           await booting.within(boot.deadlineMs, signal);
@@ -131,6 +134,16 @@ export class RuntimeSelector {
   }
 
   private _watching = false;
+  private _watchTimer: unknown;
+
+  /**
+   * Starts the boot a moment after the run that asked for it: the boot's work (its module,
+   * its frame) would otherwise delay that run's worker, which is what the reader waits for.
+   */
+  private _watchSoon(): void {
+    if (this._watching || this._watchTimer !== undefined) return;
+    this._watchTimer = setTimeout(() => this._watch(), BOOT_DELAY_MS);
+  }
 
   /** Starts the boot (once), and remembers for the session when it fails or misses its deadline. */
   private _watch(): WebContainerBoot {

@@ -70,6 +70,28 @@ describe("WorkerRuntime", () => {
     expect(workers[1]!.terminated).toBe(false);
   });
 
+  it("does not start a spare while a run is on (the two would share a core); the run's end starts it", async () => {
+    const { runtime, workers, run, started } = setup();
+    const worker = await started();
+    runtime.prewarm();
+    expect(workers).toHaveLength(1);
+    worker.send({ type: "exit", code: 0, reusable: true });
+    await run;
+    // The reusable worker became the spare: nothing new was started.
+    runtime.prewarm();
+    expect(workers).toHaveLength(1);
+    expect(worker.terminated).toBe(false);
+  });
+
+  it("starts a second worker for a second run while the first is on", async () => {
+    const { runtime, workers, started } = setup();
+    await started();
+    const second = runtime.run({ files: {}, entry: "snippet.js", timeoutMs: 10_000, signal: new AbortController().signal }, () => {});
+    expect(workers).toHaveLength(2);
+    workers[1]!.send({ type: "exit", code: 0 });
+    expect(await second).toMatchObject({ code: 0 });
+  });
+
   it("terminates the worker at once on Stop", async () => {
     const { controller, run, started } = setup();
     const worker = await started();

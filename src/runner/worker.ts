@@ -52,6 +52,8 @@ interface Spare {
 export class WorkerRuntime implements Runtime {
   readonly name = "worker" as const;
   private _spare: Spare | undefined;
+  /** Runs under way. */
+  private _running = 0;
   private readonly _createWorker: () => WorkerLike;
   private readonly _limits: OutputLimits | undefined;
   private readonly _now: () => number;
@@ -70,11 +72,15 @@ export class WorkerRuntime implements Runtime {
 
   /**
    * Starts a spare worker unless one is waiting: it loads its bundle (the library included)
-   * while the reader reads. Safe to call any number of times.
+   * while the reader reads. Safe to call any number of times. While a run is on, it waits
+   * for the run to end (which starts the spare), so that the two do not compete for a core.
    */
   prewarm(): void {
-    if (this._spare) return;
-    this._keep(this._createWorker(), []);
+    if (this._running === 0) this._ensureSpare();
+  }
+
+  private _ensureSpare(): void {
+    if (!this._spare) this._keep(this._createWorker(), []);
   }
 
   /** Makes `worker` the spare, collecting what it says until a run takes it. */
@@ -109,13 +115,14 @@ export class WorkerRuntime implements Runtime {
 
     let spare: Spare;
     try {
-      this.prewarm();
+      this._ensureSpare();
       spare = this._spare!;
     } catch (error) {
       onEvent({ type: "stderr", text: `The in-page worker could not start: ${describe(error)}\n` });
       return { code: 1, elapsedMs: elapsed() };
     }
     this._spare = undefined;
+    this._running += 1;
 
     const { worker } = spare;
     const cap = new OutputCap(this._limits);
@@ -124,6 +131,7 @@ export class WorkerRuntime implements Runtime {
       const finish = (result: Omit<RunResult, "elapsedMs">, reusable = false): void => {
         if (done) return;
         done = true;
+        this._running -= 1;
         if (timer !== undefined) this._clearTimer(timer);
         request.signal.removeEventListener("abort", onAbort);
         // A worker that ended cleanly and says its state is fresh again runs the next program.
