@@ -184,3 +184,48 @@ test("chapter 5: stepping cancel-a-task reaches the step that throws CancelledEr
     ["Task-3", "cancelled"],
   ]);
 });
+
+test("chapter 6: the tiny loop steps through its own ready array and timer heap, and the library's loop holds the same callbacks", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "tiny-callbacks"))!;
+  await workerPage(page, chapter.url);
+  const expectPause = async (id: string, next: string, ready: string[], timers: string[], clock: RegExp): Promise<void> => {
+    const cell = cellById(page, id);
+    // The library's loop also says where a callback was scheduled: "(scheduled at line 17)".
+    const escaped = next.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await expect(cell.locator("[data-step-status]")).toHaveText(new RegExp(`^Paused before ${escaped}( \\(scheduled at line \\d+\\))?\\.$`));
+    await expect(cell.getByRole("list", { name: "Ready queue" }).getByRole("listitem")).toHaveText(ready);
+    await expect(cell.getByRole("list", { name: "Timers" }).getByRole("listitem")).toHaveText(timers);
+    await expect(cell.locator("[data-step-clock]")).toHaveText(clock);
+  };
+  const next = async (id: string): Promise<void> => {
+    const panel = cellById(page, id).locator("[data-stepper]");
+    const pauses = await panel.getAttribute("data-pauses");
+    await panel.getByRole("button", { name: "Next", exact: true }).click();
+    await expect(panel).not.toHaveAttribute("data-pauses", pauses!);
+  };
+
+  const tiny = cellById(page, "tiny-callbacks");
+  await tiny.getByRole("button", { name: /^Step through/ }).click();
+  await expectPause("tiny-callbacks", '() => say("soon 1")', ["() => { say(\"soon 2, schedules soon 4\"); loop.callSoon(() =…", '() => say("soon 3")'],
+    ['0.100 s: () => say("timer at 0.1")', '0.200 s: () => say("timer at 0.2")'], /^Loop time 0\.000 s \(TinyLoop\), iteration 1/);
+  await expect(tiny.getByRole("list", { name: "Tasks" })).toHaveText("(TinyLoop keeps no list of its tasks)");
+  await next("tiny-callbacks");
+  await next("tiny-callbacks");
+  // "soon 2" has run: "soon 4" waits at the back of the queue, for the next iteration.
+  await expectPause("tiny-callbacks", '() => say("soon 3")', ['() => say("soon 4")'],
+    ['0.100 s: () => say("timer at 0.1")', '0.200 s: () => say("timer at 0.2")'], /iteration 1/);
+
+  const library = cellById(page, "library-callbacks");
+  await library.getByRole("button", { name: /^Step through/ }).click();
+  await expectPause("library-callbacks", 'say("soon 1")', ["second()", 'say("soon 3")'],
+    ['0.100 s: say("timer at 0.1")', '0.200 s: say("timer at 0.2")', "0.300 s: () => loop.stop()"], /^Loop time 0\.000 s \(VirtualTimeLoop\), iteration 1/);
+  await next("library-callbacks");
+  await next("library-callbacks");
+  await expectPause("library-callbacks", 'say("soon 3")', ['say("soon 4")'],
+    ['0.100 s: say("timer at 0.1")', '0.200 s: say("timer at 0.2")', "0.300 s: () => loop.stop()"], /iteration 1/);
+
+  for (const id of ["tiny-callbacks", "library-callbacks"]) {
+    await cellById(page, id).getByRole("button", { name: "Run to end" }).click();
+    expect(await waitForEnd(cellById(page, id))).toMatch(/^Matches the expected output/);
+  }
+});

@@ -75,7 +75,11 @@ export class CellStepper {
     this.part("[data-step-next]").textContent = `${snapshot.next.what}${where}`;
     this.list("[data-step-ready]", snapshot.ready, "(empty)");
     this.list("[data-step-timers]", snapshot.timers.map((timer) => `${formatTime(timer.when)} s: ${timer.what}`), "(none)");
-    this.list("[data-step-tasks]", snapshot.tasks.map((task) => `${task.name}: ${task.state}`), "(none yet)");
+    this.list(
+      "[data-step-tasks]",
+      (snapshot.tasks ?? []).map((task) => `${task.name}: ${task.state}`),
+      snapshot.tasks ? "(none yet)" : `(${snapshot.loopKind} keeps no list of its tasks)`,
+    );
     this.highlight(at && at.path === "snippet.ts" ? at.line : null);
     this.enable(true);
   }

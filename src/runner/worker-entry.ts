@@ -26,7 +26,7 @@ import { OutputChannel } from "./worker-output.ts";
 import type { FromWorker, ToWorker } from "./worker-protocol.ts";
 import type { FileTree } from "./runtime.ts";
 import { buildFileTree } from "./tree.ts";
-import { startRecording } from "./worker-timeline.ts";
+import { startRecording, watchOwnLoops } from "./worker-timeline.ts";
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -318,13 +318,18 @@ async function run(files: FileTree, entry: string, record: boolean, step: Shared
   tree = buildFileTree(files, facade);
   linker.update(tree);
   if (record || step) {
-    flushTimeline = startRecording(library, {
+    const recording = startRecording(library, {
       post: (message) => scope.postMessage(message),
       schedule: nextTask,
       flushOutput: () => output.flush(),
       pathOf: (url) => linker.pathOf(url),
       step,
     });
+    flushTimeline = recording.flush;
+    if (recording.watcher) {
+      // A module that fails to load fails the same way when the entry imports it, and says so there.
+      await watchOwnLoops(tree, (path) => import(/* @vite-ignore */ linker.link(path)), recording.watcher).catch(() => undefined);
+    }
   }
   rewrite = stackRewriter(tree, { locate: (url) => linker.pathOf(url), hideForeignFrames: true });
   let url: string;

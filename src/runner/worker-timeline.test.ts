@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RunEvent } from "./runtime.ts";
 import { WorkerRuntime, type WorkerLike } from "./worker.ts";
 import type { FromWorker, ToWorker } from "./worker-protocol.ts";
+import { watchOwnLoops } from "./worker-timeline.ts";
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
@@ -46,5 +47,29 @@ describe("WorkerRuntime, Timeline and Step through", () => {
       { type: "stdout", text: "hi\n" },
       { type: "paused", snapshot },
     ]);
+  });
+});
+
+describe("watchOwnLoops", () => {
+  it("sets the watcher on the reader's classes that declare one, loading only the modules that say so", async () => {
+    class TinyLoop {
+      static watcher: unknown = null;
+    }
+    class Other {}
+    const loaded: string[] = [];
+    const modules: Record<string, Record<string, unknown>> = {
+      "tiny-loop.js": { TinyLoop, helper: () => 1 },
+      "snippet.js": { Other },
+    };
+    const files = {
+      "tiny-loop.js": "export class TinyLoop {\n  static watcher = null;\n}\n",
+      "snippet.js": 'import { TinyLoop } from "./tiny-loop.js";\n',
+      "node_modules/asyncio/index.js": "class X { static watcher = null }",
+    };
+    const watcher = (): void => {};
+    await watchOwnLoops(files, async (path) => (loaded.push(path), modules[path]!), watcher);
+    expect(loaded).toEqual(["tiny-loop.js"]);
+    expect(TinyLoop.watcher).toBe(watcher);
+    expect(Object.hasOwn(Other, "watcher")).toBe(false);
   });
 });

@@ -27,8 +27,15 @@ export interface RecordingHost {
 
 const MAX_BATCH = 2000;
 
-/** Starts recording (and stepping, if asked); returns a function that sends the events batched so far. */
-export function startRecording(library: Library, host: RecordingHost): () => void {
+export interface Recording {
+  /** Sends the events batched so far. */
+  flush(): void;
+  /** Step through: what a loop of the reader's own calls before each callback (see {@link watchOwnLoops}). */
+  watcher?: (loop: unknown, callback: unknown) => void;
+}
+
+/** Starts recording (and stepping, if asked). */
+export function startRecording(library: Library, host: RecordingHost): Recording {
   let batch: TimelineEvent[] = [];
   let scheduled = false;
   const flush = (): void => {
@@ -50,6 +57,7 @@ export function startRecording(library: Library, host: RecordingHost): () => voi
     },
   });
   const instruments: object[] = [recorder];
+  const recording: Recording = { flush };
   const control = host.step;
   if (control) {
     const stepper = new Stepper({
@@ -65,9 +73,29 @@ export function startRecording(library: Library, host: RecordingHost): () => voi
     noteWaits(library, () => stepper.noteWait());
     library.setEventLoopPolicy(new library.DefaultEventLoopPolicy(() => new library.VirtualTimeLoop()));
     instruments.push(stepper);
+    recording.watcher = stepper.ownLoopCallback;
   }
   library._newLoopInstruments.list = instruments;
-  return flush;
+  return recording;
+}
+
+/**
+ * A loop the reader builds (chapter 6's TinyLoop) opts into Step through with a static
+ * `watcher` hook, null until set, that it calls before each callback. Sets it on every class
+ * exported by the snippet's own modules that declares one. Only modules whose text says
+ * `static watcher` are imported (early, before the entry): they are the loop's own module.
+ */
+export async function watchOwnLoops(
+  files: Record<string, string>,
+  load: (path: string) => Promise<Record<string, unknown>>,
+  watcher: (loop: unknown, callback: unknown) => void,
+): Promise<void> {
+  for (const [path, source] of Object.entries(files)) {
+    if (path.startsWith("node_modules/") || !path.endsWith(".js") || !/\bstatic watcher\b/.test(source)) continue;
+    for (const value of Object.values(await load(path))) {
+      if (typeof value === "function" && Object.hasOwn(value, "watcher")) Reflect.set(value, "watcher", watcher);
+    }
+  }
 }
 
 /** Calls `note` wherever a task starts to wait (awaiting a future, a task, a sleep), from inside its frame. */

@@ -21,6 +21,6 @@ export interface StepSnapshot {
   ready: string[];
   /** Pending timers by deadline. */
   timers: Array<{ when: number; what: string }>;
-  /** Every task so far, with its state: pending, running, waiting on X, done (…). */
-  tasks: Array<{ name: string; state: string }>;
+  /** Every task so far, with its state: pending, running, waiting on X, done (…); null for a loop that keeps no list of them. */
+  tasks: Array<{ name: string; state: string }> | null;
 }

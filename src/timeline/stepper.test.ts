@@ -46,7 +46,7 @@ describe("stepper", () => {
     expect(second.next.what).toBe("hello()");
     expect(second.ready).toEqual(["slow: step", "mid: step", "fast: step"]);
     expect(second.tick).toBe(2);
-    const [mainName] = second.tasks.map((task) => task.name);
+    const [mainName] = second.tasks!.map((task) => task.name);
     expect(second.tasks).toEqual([
       { name: mainName, state: "waiting on gather(slow, mid, fast)" },
       { name: "slow", state: "pending" },
@@ -61,8 +61,8 @@ describe("stepper", () => {
     ]);
     const wake = pauses.find((pause) => pause.next.what === "wake fast (sleep)")!;
     expect(wake.time).toBe(0.1);
-    expect(wake.tasks.find((task) => task.name === "slow")!.state).toBe("waiting on a timer (wakes at 0.300)");
-    expect(pauses.at(-1)!.tasks.every((task) => task.state.startsWith("done") || task.state === "running")).toBe(true);
+    expect(wake.tasks!.find((task) => task.name === "slow")!.state).toBe("waiting on a timer (wakes at 0.300)");
+    expect(pauses.at(-1)!.tasks!.every((task) => task.state.startsWith("done") || task.state === "running")).toBe(true);
   });
 
   it("To next timer skips to the next timer's callback; Next tick to the next iteration; Run to end stops pausing", async () => {
@@ -111,5 +111,71 @@ describe("stepper", () => {
     expect(pauses[0]!.next).toMatchObject({ line: { line: 1 }, lineNote: "starts; created at line 1" });
     expect(pauses[1]!.next).toEqual({ what: "hello()", line: { path: "snippet.ts", line: 3 }, lineNote: "scheduled at line 3" });
     expect(pauses[2]!.next).toMatchObject({ line: { line: 4 }, lineNote: "resumes where it waits, line 4" });
+  });
+
+  it("steps a loop of the reader's own through its watcher hook: its ready array and timer heap, in order", () => {
+    // The shape of chapter 6's TinyLoop: `ready`, a `timers` heap of {when, seq, callback}, a watcher.
+    class OwnLoop {
+      static watcher: ((loop: OwnLoop, callback: () => void) => void) | null = null;
+      ready: Array<() => void> = [];
+      timers: Array<{ when: number; seq: number; callback: () => void }> = [];
+      now = 0;
+      seq = 0;
+      time(): number {
+        return this.now;
+      }
+      callSoon(callback: () => void): void {
+        this.ready.push(callback);
+      }
+      callLater(delay: number, callback: () => void): void {
+        this.timers.push({ when: this.now + delay, seq: this.seq++, callback });
+      }
+      run(): void {
+        while (this.ready.length > 0 || this.timers.length > 0) {
+          if (this.ready.length === 0) this.now = Math.min(...this.timers.map((t) => t.when));
+          this.timers.sort((a, b) => a.when - b.when || a.seq - b.seq);
+          while (this.timers[0] && this.timers[0].when <= this.now) this.ready.push(this.timers.shift()!.callback);
+          const n = this.ready.length;
+          for (let i = 0; i < n; i++) {
+            const callback = this.ready.shift()!;
+            OwnLoop.watcher?.(this, callback);
+            callback();
+          }
+        }
+      }
+    }
+    const pauses: StepSnapshot[] = [];
+    const commands = [StepCommand.Next, StepCommand.NextTimer];
+    const stepper = new Stepper({
+      recorder: new TimelineRecorder({ waitOwner: asyncio._waitOwner }),
+      pause: (snapshot) => (pauses.push(snapshot), commands.shift() ?? StepCommand.RunToEnd),
+    });
+    OwnLoop.watcher = stepper.ownLoopCallback;
+    const printed: string[] = [];
+    const loop = new OwnLoop();
+    loop.callLater(0.2, () => printed.push("late"));
+    loop.callLater(0.1, () => printed.push("early"));
+    loop.callSoon(() => printed.push("a"));
+    loop.callSoon(() => printed.push("b"));
+    loop.run();
+
+    expect(printed).toEqual(["a", "b", "early", "late"]);
+    expect(pauses).toHaveLength(3);
+    expect(pauses[0]).toEqual({
+      time: 0,
+      loopKind: "OwnLoop",
+      tick: 1,
+      ran: 0,
+      next: { what: '() => printed.push("a")', line: null, lineNote: "" },
+      ready: ['() => printed.push("b")'],
+      timers: [
+        { when: 0.1, what: '() => printed.push("early")' },
+        { when: 0.2, what: '() => printed.push("late")' },
+      ],
+      tasks: null,
+    });
+    expect(pauses[1]!.next.what).toBe('() => printed.push("b")');
+    // To next timer: the next pause is where the clock has moved.
+    expect(pauses[2]).toMatchObject({ time: 0.1, tick: 2, ran: 2, next: { what: '() => printed.push("early")' }, ready: [] });
   });
 });

@@ -84,9 +84,35 @@ export class Stepper {
     return this.options.locate(stack);
   }
 
+  /**
+   * A loop of the reader's own making (chapter 6's TinyLoop, through its static `watcher`)
+   * is about to run `callback`: pauses as for the library's loops, showing that loop's own
+   * `ready` array and `timers` heap. Such a loop keeps no list of its tasks.
+   */
+  ownLoopCallback = (loop: Live, callback: Live): void => {
+    const t = Number(loop.time?.() ?? 0);
+    const ready: Live[] = Array.isArray(loop.ready) ? loop.ready : [];
+    this.pauseIfAsked(callback, t, false, ready.length, () => ({
+      time: t,
+      loopKind: String(loop.constructor?.name ?? "loop"),
+      tick: this.tick,
+      ran: this.ran - 1,
+      next: { what: sourceText(callback), line: null, lineNote: "" },
+      ready: ready.map(sourceText),
+      timers: (Array.isArray(loop.timers) ? [...(loop.timers as Live[])] : [])
+        .sort((a, b) => a.when - b.when || a.seq - b.seq)
+        .map((timer) => ({ when: timer.when, what: sourceText(timer.callback) })),
+      tasks: null,
+    }));
+  };
+
   private before(runnable: Live, t: number, isTask: boolean): void {
-    const loop = runnable._loop;
-    const readyLength: number = loop?._ready?.length ?? 0;
+    const readyLength: number = runnable._loop?._ready?.length ?? 0;
+    this.pauseIfAsked(runnable, t, isTask, readyLength, () => this.snapshot(runnable, t, isTask));
+  }
+
+  /** Counts the callback (and loop iterations), then pauses if the reader's last command says so. */
+  private pauseIfAsked(runnable: Live, t: number, isTask: boolean, readyLength: number, snapshot: () => StepSnapshot): void {
     // A new iteration begins when the last one's callbacks have all run.
     if (this.remaining <= 0) {
       this.tick += 1;
@@ -96,7 +122,7 @@ export class Stepper {
     }
     this.ran += 1;
     if (!this.shouldPause(runnable, t, isTask)) return;
-    const command = this.options.pause(this.snapshot(runnable, t, isTask));
+    const command = this.options.pause(snapshot());
     this.command = command;
     this.commandTick = this.tick;
     this.commandTime = t;
@@ -162,8 +188,11 @@ export class Stepper {
       return task && typeof task.getName === "function" ? `wake ${this.options.recorder.nameOf(task)} (sleep)` : "sleep wake-up";
     }
     const callback = runnable._callback;
-    const name = typeof callback === "function" && callback.name ? callback.name.replace(/^bound /, "") : "callback";
-    return `${name}()`;
+    if (typeof callback !== "function") return "callback()";
+    // A named function shows with its arguments, an anonymous one as the code the reader wrote.
+    if (!callback.name) return sourceText(callback);
+    const args = Array.isArray(runnable._args) ? runnable._args.map(argumentText).join(", ") : "";
+    return shorten(`${callback.name.replace(/^bound /, "")}(${args})`);
   }
 
 }
@@ -171,6 +200,23 @@ export class Stepper {
 /** The task's next step begins by throwing `CancelledError` into its coroutine. */
 function cancelling(task: Live): boolean {
   return task._mustCancel === true || (task._futWaiter != null && task._futWaiter._state === 1);
+}
+
+/** A plain callback as its source, shortened: what the reader wrote, e.g. "() => this.step()". */
+function sourceText(callback: Live): string {
+  if (typeof callback !== "function") return "callback";
+  return shorten(Function.prototype.toString.call(callback).replace(/\s+/g, " "));
+}
+
+/** An argument of a scheduled callback: a primitive as written, an object by its class. */
+function argumentText(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null || typeof value !== "object") return typeof value === "function" ? "ƒ" : String(value);
+  return `<${String((value as Live).constructor?.name ?? "object")}>`;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 function seconds(value: number): string {
