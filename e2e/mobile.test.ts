@@ -1,7 +1,7 @@
 /**
- * Phones in portrait (360, 414, 390 px wide): no page scrolls sideways (code blocks scroll
- * inside themselves), the cell and notebook controls are large enough for a thumb, and axe
- * finds nothing on any page at 390 px.
+ * Phones in portrait (360, 414, 390 px wide), and desktop windows as narrow: no page scrolls
+ * sideways (code blocks and wide tables scroll inside themselves), the cell and notebook
+ * controls are large enough for a thumb, and axe finds nothing on any page at 390 px.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -47,3 +47,18 @@ for (const url of pages) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+// A phone (isMobile) widens its layout viewport to fit wide content, so the check above alone
+// could pass a page that overflows; a narrow desktop window does not.
+test.describe("a narrow desktop window", () => {
+  test.use({ isMobile: false, hasTouch: false });
+  for (const url of pages) {
+    test(`${url} at 360-414 px without phone emulation: nothing scrolls sideways`, async ({ page }) => {
+      await page.goto(url);
+      for (const width of [360, 414, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        await expectNoSidewaysScroll(page);
+      }
+    });
+  }
+});

@@ -229,3 +229,25 @@ test("chapter 6: the tiny loop steps through its own ready array and timer heap,
     expect(await waitForEnd(cellById(page, id))).toMatch(/^Matches the expected output/);
   }
 });
+
+test("chapter 4: Run both cells draws the real-time and virtual-time timelines side by side, lane for lane", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "breakfast-virtual-time"))!;
+  await workerPage(page, chapter.url);
+  const figure = page.locator("[data-compare-timelines]");
+  await figure.getByRole("button", { name: "Run both cells" }).click();
+  for (const id of ["breakfast-real-time", "breakfast-virtual-time"]) await waitForEnd(cellById(page, id), 20_000);
+  const real = figure.getByRole("region", { name: /^Timeline of breakfast-real-time/ });
+  const virtual = figure.getByRole("region", { name: /^Timeline of breakfast-virtual-time/ });
+  await expect(real.locator(".tl-head")).toHaveText(/^BaseEventLoop \(real time\), 0 to 3\.0\d\d s$/);
+  await expect(virtual.locator(".tl-head")).toHaveText("VirtualTimeLoop (virtual time), 0 to 3.000 s");
+  // Same shape: the same lanes, in the same order.
+  const names = (pane: Locator) => pane.locator(".tl-name").allTextContents();
+  expect(await names(real)).toEqual(await names(virtual));
+  expect((await names(real)).length).toBeGreaterThanOrEqual(5); // the loop, breakfast and three cooks
+  // Side by side: the same row, left then right.
+  const [a, b] = [await real.boundingBox(), await virtual.boundingBox()];
+  expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
+  expect(b!.x).toBeGreaterThanOrEqual(a!.x + a!.width);
+  const axe = await new AxeBuilder({ page }).include("[data-compare-timelines]").analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});

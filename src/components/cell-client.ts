@@ -38,9 +38,23 @@ function enhance(cell: HTMLElement): void {
   cell.dataset.enhanced = "";
 }
 
+/** A figure comparing two cells' timelines (CompareTimelines.astro): its Run both runs them. */
+function enhanceComparison(figure: HTMLElement): void {
+  const controls = figure.querySelector<HTMLElement>("[data-controls]")!;
+  controls.hidden = false;
+  controls.addEventListener("click", () => {
+    for (const pane of figure.querySelectorAll<HTMLElement>("[data-compare-pane]")) {
+      const cell = document.getElementById(pane.dataset.comparePane!);
+      if (cell) act(cell, "run");
+    }
+  });
+  figure.dataset.enhanced = "";
+}
+
 // Runs on this page, and on each page the client router swaps in (this module runs once).
 function init(): void {
   for (const cell of document.querySelectorAll<HTMLElement>("[data-cell]:not([data-enhanced])")) enhance(cell);
+  for (const figure of document.querySelectorAll<HTMLElement>("[data-compare-timelines]:not([data-enhanced])")) enhanceComparison(figure);
 
   // A share link (#share/…, see src/share/link.ts) puts its code in its cell, not run.
   if (location.hash.startsWith("#share/")) void actions().then((module) => module.openShared(location.hash));

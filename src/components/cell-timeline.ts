@@ -87,6 +87,10 @@ export class CellTimeline {
     const drawing = drawTimeline(timeline, { width, label: `${label}: ${timeline.lanes.length} tasks. The table below gives the same facts.` });
     chart.innerHTML = drawing.svg;
     this.lanes = drawing.lanes;
+    // A figure that compares this cell's timeline with another's (CompareTimelines.astro).
+    for (const pane of document.querySelectorAll<HTMLElement>(`[data-compare-pane="${CSS.escape(this.cell.id)}"] [data-compare-chart]`)) {
+      pane.innerHTML = drawTimeline(timeline, { width: pane.clientWidth || 320, label: `${label}, for comparison: ${timeline.lanes.length} tasks. The cell's own Timeline has the table.` }).svg;
+    }
     this.setNote(timeline.lanes.length === 0 ? "No task ran on an asyncio loop in this run." : "");
     this.lastDrawMs = performance.now() - started;
     performance.measure("timeline picture", { start: started });
