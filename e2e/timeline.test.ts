@@ -207,22 +207,22 @@ test("chapter 6: the tiny loop steps through its own ready array and timer heap,
   const tiny = cellById(page, "tiny-callbacks");
   await tiny.getByRole("button", { name: /^Step through/ }).click();
   await expectPause("tiny-callbacks", '() => say("soon 1")', ["() => { say(\"soon 2, schedules soon 4\"); loop.callSoon(() =…", '() => say("soon 3")'],
-    ['0.100 s: () => say("timer at 0.1")', '0.200 s: () => say("timer at 0.2")'], /^Loop time 0\.000 s \(TinyLoop\), iteration 1/);
+    ['1.000 s: () => say("timer at 1")', '2.000 s: () => say("timer at 2")'], /^Loop time 0\.000 s \(TinyLoop\), iteration 1/);
   await expect(tiny.getByRole("list", { name: "Tasks" })).toHaveText("(TinyLoop keeps no list of its tasks)");
   await next("tiny-callbacks");
   await next("tiny-callbacks");
   // "soon 2" has run: "soon 4" waits at the back of the queue, for the next iteration.
   await expectPause("tiny-callbacks", '() => say("soon 3")', ['() => say("soon 4")'],
-    ['0.100 s: () => say("timer at 0.1")', '0.200 s: () => say("timer at 0.2")'], /iteration 1/);
+    ['1.000 s: () => say("timer at 1")', '2.000 s: () => say("timer at 2")'], /iteration 1/);
 
   const library = cellById(page, "library-callbacks");
   await library.getByRole("button", { name: /^Step through/ }).click();
   await expectPause("library-callbacks", 'say("soon 1")', ["second()", 'say("soon 3")'],
-    ['0.100 s: say("timer at 0.1")', '0.200 s: say("timer at 0.2")', "0.300 s: () => loop.stop()"], /^Loop time 0\.000 s \(VirtualTimeLoop\), iteration 1/);
+    ['1.000 s: say("timer at 1")', '2.000 s: say("timer at 2")', "2.500 s: () => loop.stop()"], /^Loop time 0\.000 s \(VirtualTimeLoop\), iteration 1/);
   await next("library-callbacks");
   await next("library-callbacks");
   await expectPause("library-callbacks", 'say("soon 3")', ['say("soon 4")'],
-    ['0.100 s: say("timer at 0.1")', '0.200 s: say("timer at 0.2")', "0.300 s: () => loop.stop()"], /iteration 1/);
+    ['1.000 s: say("timer at 1")', '2.000 s: say("timer at 2")', "2.500 s: () => loop.stop()"], /iteration 1/);
 
   for (const id of ["tiny-callbacks", "library-callbacks"]) {
     await cellById(page, id).getByRole("button", { name: "Run to end" }).click();
