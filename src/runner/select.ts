@@ -4,9 +4,10 @@
  * Policy: never wait for a runtime. The reader's choice is remembered (localStorage); by
  * default ("auto") the page prefers the WebContainer when it is cross-origin isolated, else the
  * worker. A run that wants a WebContainer that is not ready yet runs in the worker at once and
- * starts the boot in the background a moment later (so as not to slow that run); once the boot is ready, later runs use it (it is
- * what the reader chose: real Node). A boot that fails or misses its deadline is remembered for
- * the session (sessionStorage), so later pages do not start it again. Only where the worker
+ * starts the boot in the background a moment later (so as not to slow that run); once the boot
+ * is ready, later runs use it (it is what the reader chose: real Node). A boot that fails or
+ * misses its deadline is remembered for the session (sessionStorage), so later pages do not
+ * start it again. Only where the worker
  * cannot run (no module workers) does a run wait for the boot, at most the deadline.
  */
 import type { Runtime } from "./runtime.ts";
