@@ -309,7 +309,7 @@ export class StreamReader {
    * - The connection failed: its error (`ConnectionResetError`, say).
    */
   read(n = -1): Coroutine<Uint8Array> {
-    return n < 0 ? this._readAll() : new ReadOp(this, false, n);
+    return n < 0 ? this._readAll() : (new ReadOp(this, false, n) as unknown as Coroutine<Uint8Array>);
   }
 
   private *_readAll(): Coroutine<Uint8Array> {
@@ -332,7 +332,7 @@ export class StreamReader {
    * - `n` is 0: empty bytes. Negative: `ValueError`. The connection failed: its error.
    */
   readexactly(n: number): Coroutine<Uint8Array> {
-    return new ReadOp(this, true, n);
+    return new ReadOp(this, true, n) as unknown as Coroutine<Uint8Array>;
   }
 }
 
@@ -341,8 +341,11 @@ export class StreamReader {
  * generators: they are the reads a protocol makes for every message, so they yield the
  * reader's waiter Future themselves, as the loop's `sleep()` does, and skip a generator
  * and a Future iterator per call. Each step is what the generator would do, in order.
+ * Like `sleep()`'s, they implement the iterator protocol (all `yield*` and the loop use) and
+ * are cast to `Coroutine`: `Generator`'s type grows with the lib (`Symbol.dispose` where
+ * `@types/node` brings `esnext.disposable`), which the core does not depend on.
  */
-class ReadOp implements Coroutine<Uint8Array> {
+class ReadOp implements Iterator<Yielded, Uint8Array, unknown> {
   private readonly _reader: StreamReader;
   private readonly _exactly: boolean;
   private readonly _n: number;
@@ -666,7 +669,7 @@ export class StreamWriter {
  * A coroutine that returns at once without yielding (what an `async def` that returns
  * before its first `await` is). It has no state, so one serves every caller.
  */
-class Done implements Coroutine<void> {
+class Done implements Iterator<Yielded, void, unknown> {
   next(): IteratorResult<Yielded, void> {
     return DONE_RESULT;
   }
@@ -689,7 +692,7 @@ class Done implements Coroutine<void> {
 }
 
 const DONE_RESULT: IteratorResult<Yielded, void> = Object.freeze({ done: true, value: undefined });
-const DONE = new Done();
+const DONE = new Done() as unknown as Coroutine<void>;
 
 /**
  * A listening server (Python: `asyncio.Server`), made by `startServer()`. It is serving

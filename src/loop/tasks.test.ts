@@ -325,7 +325,7 @@ describeEachLoop("Task", (loop) => {
     await loop.run(function* () {
       const task = asyncio.createTask(
         (function* () {
-          yield* (42 as never);
+          yield* (42 as unknown as Coroutine);
         })(),
       );
       const error = yield* catching(task);

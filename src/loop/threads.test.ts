@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
+import type { Awaitable, Coroutine } from "./coroutines.ts";
 import { getRunningLoop } from "./events.ts";
 import { CancelledError, RuntimeError } from "./exceptions.ts";
 import { nodeThreadPlatform } from "./node/threads.ts";
@@ -19,7 +20,7 @@ function block(ms: number): number {
   return ms;
 }
 
-function* caught(body: Generator<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+function* caught(body: Awaitable<unknown>): Coroutine<unknown> {
   try {
     yield* body;
   } catch (error) {
@@ -112,7 +113,7 @@ describe("toThread", () => {
       (function* () {
         const loop = getRunningLoop();
         const start = loop.time();
-        function* ticker(): Generator<unknown, void, unknown> {
+        function* ticker(): Coroutine<void> {
           while (loop.time() - start < 0.35) {
             yield* sleep(0.05);
             ticks.push(loop.time() - start);

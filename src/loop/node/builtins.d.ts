@@ -78,10 +78,3 @@ declare module "node:worker_threads" {
     on(event: "exit", listener: (code: number) => void): this;
   }
 }
-
-/** A Node system error's extra fields. */
-interface NodeSystemError extends Error {
-  code?: string;
-  errno?: number;
-  address?: string;
-}

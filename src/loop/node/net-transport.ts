@@ -1,4 +1,3 @@
-/// <reference path="./builtins.d.ts" />
 /**
  * Streams over Node's `net`: real TCP for `openConnection()`/`startServer()` under
  * Node (and in WebContainers, which emulate `net`).
@@ -25,6 +24,13 @@ import {
   type ServerHooks,
   type Transport,
 } from "../transports.ts";
+
+/** A Node system error's extra fields. */
+interface NodeSystemError extends Error {
+  code?: string;
+  errno?: number;
+  address?: string;
+}
 
 /** Zero bytes, written only for the callback Node calls once the writes before it are sent. */
 const EMPTY = Buffer.from(new Uint8Array(0));

@@ -1,4 +1,3 @@
-/// <reference path="./builtins.d.ts" />
 /**
  * Worker threads for `toThread()`/`runInExecutor()` under Node: `worker_threads`,
  * one `Worker` per pool thread, running the pool's script from a string.

@@ -4,7 +4,7 @@
  * the same programs must behave the same over both.
  */
 import { describe, expect, test } from "vitest";
-import type { Coroutine } from "../coroutines.ts";
+import type { Awaitable, Coroutine } from "../coroutines.ts";
 import { getRunningLoop } from "../events.ts";
 import type { ExceptionContext } from "../events.ts";
 import { CancelledError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../exceptions.ts";
@@ -68,7 +68,7 @@ function* closeServer(server: Server): Coroutine<void> {
 }
 
 /** Catch what `body` throws, or fail. */
-function* thrown(body: Coroutine<unknown>): Coroutine<unknown> {
+function* thrown(body: Awaitable<unknown>): Coroutine<unknown> {
   try {
     yield* body;
   } catch (error) {
