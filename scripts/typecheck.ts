@@ -41,12 +41,19 @@ interface Origin {
 /** One error: its first line (`file(line,col): error TSnnnn: …`) and any lines under it. */
 export type Diagnostic = string;
 
+/** A file to check: its repository-relative path and its text. */
+export interface Source {
+  path: string;
+  source: string;
+}
+
 /**
- * Writes `files` (repository-relative `.astro` paths with their source) as TSX under `outDir`,
- * with a tsconfig that checks them: `extends` the root config, `rootDirs` joining `outDir` to
- * the repository. Returns the generated files' origins and the converter's own errors.
+ * Writes `files` under `outDir` at their own paths (`.astro` ones as TSX), with a tsconfig that
+ * checks them as `base` (a repository tsconfig) would: `rootDirs` joins `outDir` to the
+ * repository, so their relative imports resolve as if they sat beside their sources. Returns
+ * the config, the generated files' origins and the Astro converter's own errors.
  */
-export function writeAstroProgram(outDir: string, files: { path: string; source: string }[]): {
+export function writeProgram(outDir: string, base: string, files: Source[]): {
   config: string;
   origins: Map<string, Origin>;
   errors: Diagnostic[];
@@ -54,38 +61,45 @@ export function writeAstroProgram(outDir: string, files: { path: string; source:
   rmSync(outDir, { recursive: true, force: true });
   const origins = new Map<string, Origin>();
   const errors: Diagnostic[] = [];
+  const write = (file: string, text: string, origin: Origin): void => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    origins.set(file, origin);
+  };
   for (const { path, source } of files) {
+    if (!path.endsWith(".astro")) {
+      write(join(outDir, path), source, { path, source, spans: [[0, source.length, 0, source.length]] });
+      continue;
+    }
     const tsx = convertToTsx(source, { filename: path });
-    const out = join(outDir, `${path}.tsx`);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, tsx.code);
-    origins.set(out, { path, source, spans: tsx.mappings.map(([g, gl, s, sl]) => [g, gl, s, sl]) });
+    write(join(outDir, `${path}.tsx`), tsx.code, { path, source, spans: tsx.mappings.map(([g, gl, o, ol]) => [g, gl, o, ol]) });
     for (const d of tsx.diagnostics) {
       if (d.severity !== 1) continue; // warnings and hints are the editor's business
       const [line, col] = lineCol(source, d.position.start);
       errors.push(`${path}(${line},${col}): error astro: ${d.message}`);
     }
-    // A bare <script> is a TypeScript module Astro bundles: check it as one.
+    // A bare <script> is a TypeScript module that Astro bundles: check it as one.
     tsx.scripts.forEach((script, i) => {
       if (script.type !== "processed-module") return;
-      const file = join(outDir, `${path}.script${i}.ts`);
-      writeFileSync(file, script.content);
-      origins.set(file, { path, source, spans: [[0, script.content.length, script.position.start, script.content.length]] });
+      const { content, position } = script;
+      write(join(outDir, `${path}.script${i}.ts`), content, { path, source, spans: [[0, content.length, position.start, content.length]] });
     });
   }
-  const config = join(outDir, "tsconfig.json");
   const toRoot = relative(outDir, ROOT).split(sep).join("/");
+  const astro = files.some(({ path }) => path.endsWith(".astro"));
+  const config = join(outDir, "tsconfig.json");
   writeFileSync(
     config,
     JSON.stringify(
       {
-        extends: `${toRoot}/tsconfig.json`,
+        extends: `${toRoot}/${base}`,
         compilerOptions: {
+          rootDir: toRoot,
           rootDirs: [toRoot, "."],
           // What Astro's language server gives components only: the `Astro` global, `Fragment`.
-          types: ["node", "astro/env"],
+          ...(astro ? { types: ["node", "astro/env"] } : {}),
         },
-        include: [`${toRoot}/.astro/types.d.ts`, "**/*.tsx", "**/*.ts"],
+        include: [...(base === "tsconfig.json" ? [`${toRoot}/.astro/types.d.ts`] : []), "**/*.ts", "**/*.tsx"],
       },
       null,
       2,
@@ -141,7 +155,7 @@ function offsetOf(text: string, line: number, col: number): number {
 }
 
 /** Every `.astro` file of the site (all live in `src/`), with its source. */
-export function astroFiles(): { path: string; source: string }[] {
+export function astroFiles(): Source[] {
   const src = join(ROOT, "src");
   return readdirSync(src, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".astro"))
@@ -151,17 +165,22 @@ export function astroFiles(): { path: string; source: string }[] {
 
 /** The whole check: every program, at once; every error, once. */
 export async function typecheck(): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
-  const astro = writeAstroProgram(ASTRO_TSX, astroFiles());
+  const astro = writeProgram(ASTRO_TSX, "tsconfig.json", astroFiles());
   const runs = await Promise.all([...CONFIGS.map((config) => runTsc(join(ROOT, config))), runTsc(astro.config, astro.origins)]);
   const diagnostics = [...new Set([...astro.errors, ...runs.flatMap((run) => run.diagnostics)])];
   return { ok: astro.errors.length === 0 && runs.every((run) => run.ok), diagnostics };
 }
 
+/** Astro's generated types (`astro:content` and the rest), which a fresh clone lacks. */
+export async function astroSync(): Promise<void> {
+  const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
+  const sync = spawn(process.execPath, [astro, "sync"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const code = await new Promise<number | null>((done) => sync.on("close", done));
+  if (code !== 0) throw new Error(`astro sync exited with ${code}`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // Astro's generated types (`astro:content` and the rest) first: a fresh clone has none.
-  const sync = spawn(process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "sync"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  const synced = await new Promise<number | null>((done) => sync.on("close", done));
-  if (synced !== 0) throw new Error(`astro sync exited with ${synced}`);
+  await astroSync();
   const { ok, diagnostics } = await typecheck();
   for (const d of diagnostics) console.error(d);
   const errors = diagnostics.filter((d) => / error /.test(d.split("\n")[0]!)).length;
