@@ -6,7 +6,7 @@ import type { Future } from "./futures.ts";
  * `undefined` to give up the loop for one iteration (a bare `yield`, what
  * `sleep(0)` does). Anything else is a programming error the task reports.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a future of any type may be yielded; its result goes back to the yielder
 export type Yielded = Future<any> | undefined;
 
 /**

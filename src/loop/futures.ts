@@ -21,7 +21,7 @@ export type DoneCallback<T> = (future: Future<T>) => void;
  * A done-callback entry: a function, or a task waiting on the future (a task is its
  * own wake-up handle, so awaiting allocates no closure).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
 type CallbackEntry<T> = DoneCallback<T> | Task<any>;
 
 /**
@@ -70,7 +70,7 @@ export class Future<T = unknown> implements Awaitable<T> {
    * common case of a single waiting task without allocating an array). Entries are
    * untyped so that Future<T> stays covariant in T.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
   _callbacks: CallbackEntry<any> | CallbackEntry<any>[] | null = null;
   _cancelMessage: unknown = undefined;
   /** The `CancelledError` a task's coroutine raised, kept so that `result()` rethrows that very object. */
@@ -222,13 +222,13 @@ export class Future<T = unknown> implements Awaitable<T> {
    * Wake `task` once done: the task's own `__wakeup` done callback (the task finds the
    * future in its `_futWaiter`).
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
   _addWaiter(task: Task<any>): void {
     if (this._state !== _PENDING) this._loop._callSoonRunnable(task);
     else this._pushCallback(task);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
   private _pushCallback(entry: CallbackEntry<any>): void {
     const callbacks = this._callbacks;
     if (callbacks === null) this._callbacks = entry;
@@ -247,7 +247,7 @@ export class Future<T = unknown> implements Awaitable<T> {
     for (let i = 0; i < callbacks.length; i++) this._scheduleCallback(callbacks[i]!);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
   private _scheduleCallback(entry: CallbackEntry<any>): void {
     if (typeof entry === "function") this._loop.callSoon(entry, this);
     else this._loop._callSoonRunnable(entry);
@@ -354,13 +354,13 @@ export function _reportUnretrieved(loop: AbstractEventLoop): void {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
 function callbackList(callbacks: CallbackEntry<any> | CallbackEntry<any>[] | null): CallbackEntry<any>[] {
   if (callbacks === null) return [];
   return Array.isArray(callbacks) ? callbacks : [callbacks];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
 function formatCallbacks(callbacks: readonly CallbackEntry<any>[]): string {
   const format = (entry: CallbackEntry<unknown>) =>
     typeof entry === "function" ? `${functionName(entry)}()` : "Task.task_wakeup()";

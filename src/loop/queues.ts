@@ -380,7 +380,7 @@ function isNumeric(x: unknown): boolean {
 // Python's `==` as tuple comparison uses it: by value for these types, identity otherwise.
 function equals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  // Loose equality compares number, bigint and boolean by value (1 == 1n == true).
+  // biome-ignore lint/suspicious/noDoubleEquals: compares number, bigint and boolean by value (1 == 1n == true)
   if (isNumeric(a) && isNumeric(b)) return a == b;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;

@@ -1,7 +1,6 @@
 /** gather, wait, waitFor, shield and asCompleted (the second half of CPython's tasks.py). */
 import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
-import type { Coroutine } from "./index.ts";
 import { describeEachLoop, virtual } from "./testing/loops.ts";
 import { catching, value, fail, expectMembers } from "./testing/fixtures.ts";
 

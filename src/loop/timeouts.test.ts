@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import * as asyncio from "./index.ts";
-import type { Coroutine } from "./index.ts";
 import { describeEachLoop, virtual } from "./testing/loops.ts";
 import { catching } from "./testing/fixtures.ts";
 

@@ -29,7 +29,8 @@ async function af() {}
 const circular: Record<string, unknown> = { name: "loop" };
 circular.self = circular;
 const nested = { a: { b: { c: { d: { e: 1 } } } } };
-const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+// biome-ignore lint/suspicious/noSparseArray: the hole is what is formatted
+const sparse = [1, , 3];
 const withExtra = Object.assign([1, 2], { extra: true });
 const nullProto = Object.assign(Object.create(null), { a: 1 });
 const getter = {

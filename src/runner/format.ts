@@ -380,6 +380,7 @@ function getCtxStyle(value: object, constructor: string | null, tag: string): st
   return getPrefix(constructor, tag, fallback);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each formatter declares the kind of value it takes
 type Formatter = (ctx: Context, value: any, recurseTimes: number) => string[];
 const noEntries: Formatter = () => [];
 

@@ -34,10 +34,10 @@ export class Liveness {
 
 /** The timer functions of a global scope. */
 export interface TimerScope {
-  setTimeout(callback: (...args: any[]) => void, ms?: number, ...args: any[]): any;
-  clearTimeout(handle: any): void;
-  setInterval(callback: (...args: any[]) => void, ms?: number, ...args: any[]): any;
-  clearInterval(handle: any): void;
+  setTimeout(callback: (...args: never[]) => void, ms?: number, ...args: unknown[]): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(callback: (...args: never[]) => void, ms?: number, ...args: unknown[]): unknown;
+  clearInterval(handle: unknown): void;
 }
 
 /**

@@ -10,7 +10,7 @@ import { awaitStep } from "../timeline/step-control.ts";
 import { readerFrame, Stepper } from "../timeline/stepper.ts";
 import type { FromWorker } from "./worker-protocol.ts";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the bundled library, read by name */
+// biome-ignore lint/suspicious/noExplicitAny: the bundled library, read by name
 type Library = Record<string, any>;
 
 export interface RecordingHost {

@@ -6,7 +6,7 @@
  */
 import type { Outcome, TimelineEvent, WaitKind } from "./events.ts";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- live library objects, read by field */
+// biome-ignore lint/suspicious/noExplicitAny: live library objects, read by field
 type Live = any;
 
 export interface RecorderOptions {

@@ -8,7 +8,7 @@ import type { TimelineRecorder } from "./instrument.ts";
 import { StepCommand } from "./step-control.ts";
 import type { SourceLine, StepSnapshot } from "./step-snapshot.ts";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- live library objects, read by field */
+// biome-ignore lint/suspicious/noExplicitAny: live library objects, read by field
 type Live = any;
 
 export interface StepperOptions {

@@ -8,6 +8,7 @@ function* handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter): as
 function* main(): asyncio.Coroutine<void> {
   const server = yield* asyncio.startServer(handle, "127.0.0.1", 0);
   const port = server.sockets[0]!.getsockname()[1];
+  // biome-ignore lint/correctness/noUnusedVariables: forgotten on purpose
   const [reader, writer] = yield* asyncio.openConnection("127.0.0.1", port);
   yield* asyncio.sleep(0.05);
   console.log("main: leaving the socket and the server open");
