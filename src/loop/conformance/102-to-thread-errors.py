@@ -1,7 +1,8 @@
 # to_thread: an exception raised in the thread is raised by the await; cancelling the
 # awaiting task cancels at once, while the thread finishes on its own; calls run
-# concurrently in the default executor.
+# in parallel in the default executor.
 import asyncio
+import threading
 import time
 
 
@@ -18,6 +19,15 @@ def slow(ms):
     return ms
 
 
+def meet(barrier):
+    # Returns once every party is waiting at once: only calls that run in parallel get there.
+    try:
+        barrier.wait(timeout=5)
+    except threading.BrokenBarrierError:
+        return "alone"
+    return "met"
+
+
 async def main():
     try:
         await asyncio.to_thread(fail, 7)
@@ -30,10 +40,9 @@ async def main():
         await task
     except asyncio.CancelledError:
         print("task cancelled:", "yes" if task.cancelled() else "no")
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    results = await asyncio.gather(*(asyncio.to_thread(slow, 200) for _ in range(3)))
-    print("results", ", ".join(map(str, results)), "in parallel:", "yes" if loop.time() - start < 0.45 else "no")
+    barrier = threading.Barrier(3)
+    results = await asyncio.gather(*(asyncio.to_thread(meet, barrier) for _ in range(3)))
+    print("three calls at once:", ", ".join(results))
 
 
 asyncio.run(main())
