@@ -4,7 +4,7 @@ import { QueueEmpty, QueueFull, ValueError } from "./exceptions.ts";
 import type { Future } from "./futures.ts";
 import { Event } from "./locks.ts";
 import { LoopBoundMixin } from "./mixins.ts";
-import { _noteWait } from "./instruments.ts";
+import { noteWait } from "./instruments.ts";
 import { Deque } from "./ring-deque.ts";
 
 /** Thrown when putting on to, or getting from, a shut-down queue (Python 3.13: `asyncio.QueueShutDown`). */
@@ -141,7 +141,7 @@ export class Queue<T> extends LoopBoundMixin {
     while (this.full()) {
       if (this._isShutdown) throw new QueueShutDown();
       const putter = this._getLoop().createFuture<void>();
-      _noteWait(putter, this);
+      noteWait(putter, this);
       this._putters.push(putter);
       try {
         yield* putter;
@@ -184,7 +184,7 @@ export class Queue<T> extends LoopBoundMixin {
     while (this.empty()) {
       if (this._isShutdown) throw new QueueShutDown();
       const getter = this._getLoop().createFuture<void>();
-      _noteWait(getter, this);
+      noteWait(getter, this);
       this._getters.push(getter);
       try {
         yield* getter;
