@@ -26,7 +26,7 @@ import {
   spawnNative,
 } from "./workloads.ts";
 
-const HOOKS = asyncio._instrumentHooks;
+const HOOKS = asyncio.instrumentHooks;
 
 /** An instrument counting its calls per hook. */
 function countingInstrument(): { instrument: Instrument; calls: Map<InstrumentHook, number> } {

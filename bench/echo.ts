@@ -9,6 +9,7 @@
  */
 import * as net from "node:net";
 import * as asyncio from "asyncio";
+import { addSummary, formatRatio } from "./report.ts";
 
 const CLIENTS = 200;
 const ROUND_TRIPS = 200;
@@ -130,3 +131,13 @@ function report(label: string, timings: Timing[]): { rate: number; cpuRate: numb
 const p = report("plain Node net: ", plain);
 const o = report("asyncio streams:", ours);
 console.log(`ratio: ${(o.rate / p.rate).toFixed(2)}x plain Node by wall clock, ${(o.cpuRate / p.cpuRate).toFixed(2)}x by CPU time`);
+addSummary({
+  workload: `echo, ${CLIENTS} clients x ${ROUND_TRIPS} round trips (per CPU second)`,
+  ours: `${k(o.cpuRate)} round trips/s`,
+  yardstick: `${k(p.cpuRate)} (plain Node net)`,
+  ratio: formatRatio(o.cpuRate, p.cpuRate),
+  cpython: "—",
+  vsCpython: "—",
+  target: "≥ 0.95×",
+  met: o.cpuRate / p.cpuRate >= 0.95 ? "yes" : "NO",
+});

@@ -10,7 +10,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { formatNumber, formatRatio, formatTable, formatTarget, meetsTarget, SLEEPING } from "./report.ts";
+import { addSummary, formatNumber, formatRatio, formatTable, formatTarget, meetsTarget, SLEEPING } from "./report.ts";
 import { type AtPeak, sleeping, sleepingNative } from "./workloads.ts";
 
 type Variant = "ours" | "native";
@@ -84,6 +84,16 @@ if (at >= 0) {
     median(Array.from({ length: repeats }, () => measureInChild(variant, n).bytesPerTask));
   const ours = figure("ours");
   const native = figure("native");
+  addSummary({
+    workload: `${formatNumber(n)} sleeping tasks, memory per task`,
+    ours: `${ours.toFixed(0)} bytes`,
+    yardstick: `${native.toFixed(0)} (a native promise)`,
+    ratio: formatRatio(native, ours),
+    cpython: "—",
+    vsCpython: "—",
+    target: "≥ 1.00×",
+    met: ours < native ? "yes" : "NO",
+  });
   console.log(
     `Loop memory: Node ${process.version}, heapUsed after full GCs, median of ${repeats}${quick ? " (--quick)" : ""}\n` +
       formatTable(

@@ -1,4 +1,5 @@
 /** The targets and reference figures the benchmarks print next to ours, and the tables they print. */
+import { appendFileSync } from "node:fs";
 
 /** What one workload is held to, and what asyncio itself does on this machine. */
 export interface Reference {
@@ -99,4 +100,36 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
       .join("  ")
       .trimEnd();
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/**
+ * One row of the table `npm run bench` prints last: a figure of ours, the yardstick on the
+ * same machine in the same run (bare promises, native async/await or plain Node), and
+ * CPython's asyncio where `python3` exists, as ratios.
+ */
+export interface SummaryRow {
+  workload: string;
+  ours: string;
+  yardstick: string;
+  /** How many times the yardstick ours is (higher is better), e.g. `0.72×`. */
+  ratio: string;
+  cpython: string;
+  /** How many times CPython's asyncio ours is (higher is better), or "—". */
+  vsCpython: string;
+  /** The ratio the issue asks for, e.g. `≥ 0.67×`. */
+  target: string;
+  met: string;
+}
+
+export const SUMMARY_HEADERS = ["workload", "ours", "yardstick (same run)", "ours vs it", "CPython asyncio", "ours vs CPython", "target", "met"];
+
+/** Hand a row to `npm run bench`'s summary (a file named by `BENCH_SUMMARY`); printed alone, it does nothing. */
+export function addSummary(row: SummaryRow): void {
+  const file = process.env.BENCH_SUMMARY;
+  if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
+}
+
+/** The summary rows handed in, as table cells. */
+export function summaryCells(row: SummaryRow): string[] {
+  return [row.workload, row.ours, row.yardstick, row.ratio, row.cpython, row.vsCpython, row.target, row.met];
 }

@@ -192,7 +192,7 @@ const noop = (): void => {};
 
 /** An instrument with every hook, each doing nothing: the cheapest instrument there is. */
 export function noOpInstrument(): Instrument {
-  return Object.fromEntries(asyncio._instrumentHooks.map((hook) => [hook, noop]));
+  return Object.fromEntries(asyncio.instrumentHooks.map((hook) => [hook, noop]));
 }
 
 /**

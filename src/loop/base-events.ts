@@ -18,7 +18,7 @@ import { RuntimeError, ValueError } from "./exceptions.ts";
 import { formatException, repr } from "./format-helpers.ts";
 import { _nameProbe, _reportUnretrieved, Future, isFuture } from "./futures.ts";
 import { getHost, type Host } from "./host.ts";
-import { _emit, _without, type Instrument } from "./instruments.ts";
+import { _emit, _watchWaits, _without, type Instrument } from "./instruments.ts";
 import { logger } from "./log.ts";
 import { Deque } from "./ring-deque.ts";
 import { _forgetTasks, ensureFuture, Task } from "./tasks.ts";
@@ -408,6 +408,7 @@ export class BaseEventLoop extends AbstractEventLoop {
 
   /** Install `instrument` (once; adding it again does nothing). */
   override addInstrument(instrument: Instrument): void {
+    _watchWaits(instrument);
     // Copy-on-write: a hook running now iterates the old list undisturbed.
     if (this._instruments === null) this._instruments = [instrument];
     else if (!this._instruments.includes(instrument)) this._instruments = [...this._instruments, instrument];

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { _getRunningLoop } from "./events.ts";
 import * as asyncio from "./index.ts";
 
 afterEach(() => {
@@ -8,7 +9,7 @@ afterEach(() => {
 describe("the running loop", () => {
   it("is an error to ask for outside a run", () => {
     expect(() => asyncio.getRunningLoop()).toThrow(new asyncio.RuntimeError("no running event loop"));
-    expect(asyncio._getRunningLoop()).toBeNull();
+    expect(_getRunningLoop()).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import type { Awaitable, Yielded } from "./coroutines.ts";
 import { type AbstractEventLoop, getEventLoop } from "./events.ts";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions.ts";
 import { functionName, repr, shortRepr } from "./format-helpers.ts";
+import { _taskWaiting, _waitWatched } from "./instruments.ts";
 import type { Task } from "./tasks.ts";
 
 /** Future state: not done yet; the only state a future leaves (Python: `_PENDING`). */
@@ -298,6 +299,7 @@ class FutureIter<T> implements Iterator<Yielded, T, unknown> {
       }
       this._state = STARTED;
       if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
+      if (_waitWatched.on) _taskWaiting(future._loop);
       future._asyncioFutureBlocking = true;
       return { done: false, value: future };
     }

@@ -52,4 +52,24 @@ describe("host", () => {
     expect(b).toBeGreaterThanOrEqual(a);
     expect(Math.abs(a - performance.now())).toBeLessThan(1000);
   });
+
+  it("MacrotaskQueue runs callbacks one per message, first in first out, skipping cancelled ones", () => {
+    const posted: (() => void)[] = [];
+    const channel = {
+      port1: { onmessage: null as ((event: never) => void) | null },
+      port2: { postMessage: () => posted.push(() => channel.port1.onmessage?.({} as never)) },
+    };
+    const queue = new asyncio.MacrotaskQueue(channel);
+    const ran: string[] = [];
+    queue.schedule(() => ran.push("a"));
+    const b = queue.schedule(() => ran.push("b"));
+    queue.schedule(() => ran.push("c"));
+    queue.cancel(b);
+    expect(posted).toHaveLength(3);
+    posted[0]!();
+    expect(ran).toEqual(["a"]);
+    for (const deliver of posted.slice(1)) deliver();
+    expect(ran).toEqual(["a", "c"]);
+  });
 });
+

@@ -31,43 +31,76 @@ interface HostGlobals {
   clearImmediate?: (token: unknown) => void;
   setTimeout?: (callback: () => void, ms: number) => unknown;
   clearTimeout?: (token: unknown) => void;
-  MessageChannel?: new () => {
-    port1: { onmessage: ((event: unknown) => void) | null; close?(): void };
-    port2: { postMessage(message: unknown): void };
-  };
+  MessageChannel?: new () => MessageChannelLike;
 }
 
 const g = globalThis as unknown as HostGlobals;
 
-/** A pending immediate on the MessageChannel path; `callback` is null once cancelled. */
-interface ChannelTask {
+/** A callback posted to a {@link MacrotaskQueue}; `callback` is `null` once cancelled. */
+export interface Macrotask {
   callback: (() => void) | null;
 }
 
-/** Immediates posted through one MessageChannel: no 4 ms clamp, unlike a nested `setTimeout(0)` in browsers. */
-class ChannelImmediates {
-  private readonly _queue: ChannelTask[] = [];
-  private readonly _port2: { postMessage(message: unknown): void };
+/** The part of a `MessageChannel` a {@link MacrotaskQueue} uses (the core compiles without DOM types). */
+export interface MessageChannelLike {
+  port1: { onmessage: ((event: never) => void) | null };
+  port2: { postMessage(message: unknown): void };
+}
 
-  constructor(Channel: NonNullable<HostGlobals["MessageChannel"]>) {
-    const channel = new Channel();
-    channel.port1.onmessage = () => {
-      const task = this._queue.shift();
-      const callback = task?.callback;
-      if (callback) callback();
-    };
-    this._port2 = channel.port2;
+/**
+ * Callbacks run one per macrotask, first in first out, through one `MessageChannel`: soon,
+ * after what the host already has pending, and without the 4 ms clamp a browser puts on a
+ * nested `setTimeout(0)`. The default host's `setImmediate` where there is no global one
+ * (browsers, workers); runtimes use their own for work that must stay outside the program
+ * (flushing output), since it neither counts as the program's timers nor keeps it alive.
+ *
+ * @example
+ * ```ts
+ * const tasks = new MacrotaskQueue(new MessageChannel());
+ * tasks.schedule(() => console.log("after the current task and its microtasks"));
+ * ```
+ */
+export class MacrotaskQueue {
+  private readonly _queue: Macrotask[] = [];
+  private _head = 0;
+  private readonly _port: { postMessage(message: unknown): void };
+
+  /** @param channel - a fresh `MessageChannel`; the queue takes over its `port1.onmessage`. */
+  constructor(channel: MessageChannelLike) {
+    channel.port1.onmessage = () => this._runNext();
+    this._port = channel.port2;
   }
 
-  schedule(callback: () => void): ChannelTask {
-    const task = { callback };
+  /** Run `callback` in a macrotask of its own, after those scheduled before it. Returns a handle for {@link MacrotaskQueue.cancel}. */
+  schedule(callback: () => void): Macrotask {
+    const task: Macrotask = { callback };
     this._queue.push(task);
-    this._port2.postMessage(null);
+    this._port.postMessage(null);
     return task;
+  }
+
+  /** Do not run `task` after all (it has not run yet, or this does nothing). */
+  cancel(task: Macrotask): void {
+    task.callback = null;
+  }
+
+  private _runNext(): void {
+    const queue = this._queue;
+    const task = queue[this._head];
+    if (task === undefined) return;
+    queue[this._head++] = undefined as unknown as Macrotask;
+    // Compact once the consumed prefix dominates, so that the array does not grow forever.
+    if (this._head > 1024 && this._head * 2 > queue.length) {
+      queue.splice(0, this._head);
+      this._head = 0;
+    }
+    const callback = task.callback;
+    task.callback = null;
+    if (callback !== null) callback();
   }
 }
 
-let channel: ChannelImmediates | null = null;
+let channel: MacrotaskQueue | null = null;
 /** The clock, resolved at first use (`performance` is a getter in Node, too slow to read per call). */
 let clock: (() => number) | null = null;
 
@@ -95,14 +128,14 @@ export const defaultHost: Host = {
   setImmediate(callback: () => void): unknown {
     if (typeof g.setImmediate === "function") return g.setImmediate(callback);
     if (typeof g.MessageChannel === "function") {
-      channel ??= new ChannelImmediates(g.MessageChannel);
+      channel ??= new MacrotaskQueue(new g.MessageChannel());
       return channel.schedule(callback);
     }
     return defaultHost.setTimeout(callback, 0);
   },
   clearImmediate(token: unknown): void {
     if (typeof token === "object" && token !== null && "callback" in token) {
-      (token as ChannelTask).callback = null;
+      (token as Macrotask).callback = null;
     } else if (typeof g.setImmediate === "function" && typeof g.clearImmediate === "function") {
       g.clearImmediate(token);
     } else {

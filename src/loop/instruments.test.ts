@@ -15,7 +15,7 @@ function recorder(): Instrument & { events: string[] } {
           ? "handle"
           : "loop";
   const instrument: Instrument & { events: string[] } = { events };
-  for (const hook of asyncio._instrumentHooks) {
+  for (const hook of asyncio.instrumentHooks) {
     instrument[hook] = (subject: never, time: number) => void events.push(`${hook} ${name(subject)}@${time}`);
   }
   return instrument;
@@ -47,9 +47,11 @@ describe("instruments", () => {
       `taskSpawned ${spawnName}@0`,
       `taskScheduled ${spawnName}@0`,
       "timerScheduled timer(1)@0",
+      `taskWaiting ${main1}@0`,
       `afterTaskStep ${main1}@0`,
       "beforeTaskStep child@0",
       "timerScheduled timer(0.5)@0",
+      "taskWaiting child@0",
       "afterTaskStep child@0",
       "beforeCallback timer(0.5)@0.5",
       "taskScheduled child@0.5",
@@ -130,5 +132,74 @@ describe("instruments", () => {
       { instruments: [instrument] },
     );
     expect(outcomes).toEqual(["ValueError: x", "cancelled", "main result"]);
+  });
+
+  it("installInstrument puts one on every loop made from then on, until uninstalled", async () => {
+    const steps: string[] = [];
+    const instrument: Instrument = { beforeTaskStep: (task) => void steps.push(task.getName()) };
+    asyncio.installInstrument(instrument);
+    asyncio.installInstrument(instrument); // once only
+    try {
+      await virtual.run(function* () {
+        yield* asyncio.sleep(0);
+      });
+      expect(steps).toHaveLength(2);
+    } finally {
+      asyncio.uninstallInstrument(instrument);
+    }
+    await virtual.run(function* () {});
+    expect(steps).toHaveLength(2);
+  });
+
+  it("taskWaiting is called in the frame that waits, for futures, tasks, sleeps and queues", async () => {
+    const frames: string[] = [];
+    const instrument: Instrument = {
+      taskWaiting: (task) => {
+        const stack = new Error().stack ?? "";
+        frames.push(`${task.getName()} ${/waitsHere/.test(stack) ? "in frame" : "elsewhere"}`);
+      },
+    };
+    function* waitsHere(): Coroutine<void> {
+      const queue = new asyncio.Queue<number>();
+      const loop = asyncio.getRunningLoop();
+      loop.callSoon(() => queue.putNowait(1));
+      yield* queue.get();
+      yield* asyncio.sleep(0);
+      yield* asyncio.sleep(0.1);
+      const child = asyncio.createTask(asyncio.sleep(0.1));
+      yield* child;
+    }
+    await virtual.run(function* () {
+      asyncio.currentTask()!.setName("w");
+      yield* waitsHere();
+    }, { instruments: [instrument] });
+    // The child waits too (its sleep is its own frame, not waitsHere).
+    expect(frames.filter((f) => f.startsWith("w "))).toEqual(["w in frame", "w in frame", "w in frame", "w in frame"]);
+  });
+
+  it("noteWait names what a wait belongs to, only while the loop is watched", async () => {
+    const owner = { name: "pool" };
+    let watched: [object | undefined, unknown] | null = null;
+    let unwatched: object | undefined = {};
+    await virtual.run(function* () {
+      const loop = asyncio.getRunningLoop();
+      const future = loop.createFuture();
+      asyncio.noteWait(future, owner, "a connection");
+      watched = [asyncio.waitOwner(future), asyncio.waitDetail(future)];
+    }, { instruments: [{}] });
+    await virtual.run(function* () {
+      const future = asyncio.getRunningLoop().createFuture();
+      asyncio.noteWait(future, owner);
+      unwatched = asyncio.waitOwner(future);
+    });
+    expect(watched).toEqual([owner, "a connection"]);
+    expect(unwatched).toBeUndefined();
+  });
+
+  it("the asyncio/instruments entry is the public instrument API, the same functions as the main entry", async () => {
+    const entry = await import("./instruments-entry.ts");
+    expect(Object.keys(entry).sort()).toEqual(["installInstrument", "instrumentHooks", "noteWait", "uninstallInstrument", "waitDetail", "waitOwner"]);
+    expect(entry.installInstrument).toBe(asyncio.installInstrument);
+    expect(Object.keys(asyncio).filter((name) => name.startsWith("_"))).toEqual([]);
   });
 });

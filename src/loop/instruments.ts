@@ -1,5 +1,11 @@
-/** Instruments: trio-style hooks that watch a loop run its tasks, callbacks and timers. */
+/**
+ * Instruments: trio-style hooks that watch a loop run its tasks, callbacks and timers, and
+ * what a tool needs beside them (what a waiting future belongs to). The package's
+ * `asyncio/instruments` entry is exactly this module's public names, for tools (a
+ * timeline, a stepper, a runtime) that watch programs without being one.
+ */
 import type { AbstractEventLoop, Handle, TimerHandle } from "./events.ts";
+import type { Future } from "./futures.ts";
 import type { Task } from "./tasks.ts";
 
 /**
@@ -14,6 +20,7 @@ import type { Task } from "./tasks.ts";
  * Hooks are called synchronously, in the order the events happen. A hook that throws
  * is removed, and the error goes to the loop's exception handler. With no instrument
  * installed the loop pays one field check per batch of callbacks and allocates nothing.
+ * `installInstrument()` installs one on every loop made from then on.
  *
  * @example
  * ```ts
@@ -48,6 +55,12 @@ export interface Instrument {
   afterCallback?(handle: Handle, time: number): void;
   /** A timer was scheduled with `callLater`/`callAt`; `timer.when()` is its deadline. */
   timerScheduled?(timer: TimerHandle, time: number): void;
+  /**
+   * The running task is about to wait (`yield*` of a pending future, a task, a sleep, a
+   * queue's or a lock's wait). Called inside the task's step, from the frame that waits,
+   * so a stack trace taken here shows the line of the program that waits.
+   */
+  taskWaiting?(task: Task<unknown>, time: number): void;
 }
 
 /** The name of a hook. */
@@ -66,14 +79,52 @@ const hookKeys: { [K in InstrumentHook]-?: null } = {
   beforeCallback: null,
   afterCallback: null,
   timerScheduled: null,
+  taskWaiting: null,
 };
 
+/** Every hook an {@link Instrument} may have, in the order `Instrument` declares them (for tools that install them all). */
+export const instrumentHooks = Object.freeze(Object.keys(hookKeys)) as readonly InstrumentHook[];
+
 /**
- * Instruments every new loop starts with (`null`: none). A tool that records every run
- * (the site's Timeline) sets this before the program makes its loop; the list is shared
- * copy-on-write, as `addInstrument` keeps it.
+ * Instruments every new loop starts with (`null`: none), shared copy-on-write as
+ * `addInstrument` keeps a loop's list. Set through {@link installInstrument}.
  */
 export const _newLoopInstruments: { list: Instrument[] | null } = { list: null };
+
+/**
+ * Whether any instrument with a `taskWaiting` hook was ever installed: every wait checks
+ * this one flag, so that a program nobody watches pays a load per wait and nothing else.
+ */
+export const _waitWatched = { on: false };
+
+/** Note that `instrument` may be installed on a loop (the loops call this in `addInstrument`). */
+export function _watchWaits(instrument: Instrument): void {
+  if (instrument.taskWaiting !== undefined) _waitWatched.on = true;
+}
+
+/**
+ * Install `instrument` on every loop created from now on (`run()`'s, `newEventLoop()`'s,
+ * a policy's), as if each called `loop.addInstrument(instrument)` first; loops that already
+ * exist are left alone. Installing it again does nothing. This is how a tool records every
+ * run of a program it does not write, such as a timeline.
+ *
+ * @example
+ * ```ts
+ * import { installInstrument } from "asyncio/instruments";
+ * installInstrument({ taskExited: (task, time) => console.log(task.getName(), "exits at", time) });
+ * ```
+ */
+export function installInstrument(instrument: Instrument): void {
+  const list = _newLoopInstruments.list;
+  if (list !== null && list.includes(instrument)) return;
+  _watchWaits(instrument);
+  _newLoopInstruments.list = list === null ? [instrument] : [...list, instrument];
+}
+
+/** Stop installing `instrument` on new loops (see {@link installInstrument}); loops that have it keep it. Not installed: does nothing. */
+export function uninstallInstrument(instrument: Instrument): void {
+  _newLoopInstruments.list = _without(_newLoopInstruments.list, instrument);
+}
 
 // What a waiting future belongs to (a Lock, a Queue, a sleep's timer...), noted only while
 // an instrument watches its loop, so that a timeline can say what a task waited on. A
@@ -81,24 +132,44 @@ export const _newLoopInstruments: { list: Instrument[] | null } = { list: null }
 interface NotedFuture {
   _loop: AbstractEventLoop;
   _waitOwner?: object;
-  /** What the owner alone cannot tell, e.g. a sleep's delay as the program gave it. */
   _waitDetail?: unknown;
 }
 
-/** Note that `future` is a wait on `owner` (with `detail`); free unless the loop has instruments. */
-export function _noteWait(future: { _loop: AbstractEventLoop }, owner: object, detail?: unknown): void {
+/**
+ * Name the owner of a wait: `future` is what a task awaits on behalf of `owner` (a lock, a
+ * queue, a sleep's timer handle, an object of your own), with an optional `detail` the owner
+ * alone cannot tell (a sleep passes its delay as the program gave it). Instruments read it
+ * back with {@link waitOwner} and {@link waitDetail}. Free when `future`'s loop has no
+ * instrument: then nothing is noted.
+ *
+ * @example
+ * ```ts
+ * const fut = loop.createFuture();
+ * noteWait(fut, myPool, "a free connection");
+ * yield* fut;
+ * ```
+ */
+export function noteWait(future: Future<unknown>, owner: object, detail?: unknown): void {
   if (future._loop._instruments === null) return;
   (future as NotedFuture)._waitOwner = owner;
   if (detail !== undefined) (future as NotedFuture)._waitDetail = detail;
 }
 
-/** What `future` is a wait on (see {@link _noteWait}), if noted. */
-export function _waitOwner(future: object): object | undefined {
+/** What `future` is a wait on, as {@link noteWait} noted it (`undefined` if nothing was noted). */
+export function waitOwner(future: object): object | undefined {
   return (future as Partial<NotedFuture>)._waitOwner;
 }
 
-/** Every hook an {@link Instrument} may have (for tools and tests that install them all). */
-export const _instrumentHooks = Object.keys(hookKeys) as readonly InstrumentHook[];
+/** The detail {@link noteWait} noted with `future`'s owner (a sleep's delay, in seconds), if any. */
+export function waitDetail(future: object): unknown {
+  return (future as Partial<NotedFuture>)._waitDetail;
+}
+
+/** The running task of `loop` starts to wait: calls the `taskWaiting` hooks (the caller checks `_waitWatched.on`). */
+export function _taskWaiting(loop: AbstractEventLoop | null): void {
+  if (loop === null || loop._instruments === null || loop._currentTask === null) return;
+  _emit(loop, "taskWaiting", loop._currentTask);
+}
 
 /**
  * Call `hook(subject, loop.time())` on each instrument of `loop` that has it. The

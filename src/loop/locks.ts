@@ -3,7 +3,7 @@ import type { Coroutine } from "./coroutines.ts";
 import { BrokenBarrierError, CancelledError, RuntimeError, ValueError } from "./exceptions.ts";
 import type { Future } from "./futures.ts";
 import { LoopBoundMixin } from "./mixins.ts";
-import { _noteWait } from "./instruments.ts";
+import { noteWait } from "./instruments.ts";
 import { Deque } from "./ring-deque.ts";
 
 /** What `asyncWith` needs: the shape of Python's `_ContextManagerMixin` (Lock, Semaphore, Condition). */
@@ -101,7 +101,7 @@ export class Lock extends LoopBoundMixin implements AsyncLock {
     }
     if (this._waiters === null) this._waiters = new Deque();
     const fut = this._getLoop().createFuture<boolean>();
-    _noteWait(fut, this);
+    noteWait(fut, this);
     this._waiters.push(fut);
     try {
       try {
@@ -190,7 +190,7 @@ export class Event extends LoopBoundMixin {
   *wait(): Coroutine<boolean> {
     if (this._value) return true;
     const fut = this._getLoop().createFuture<boolean>();
-    _noteWait(fut, this);
+    noteWait(fut, this);
     this._waiters.push(fut);
     try {
       yield* fut;
@@ -264,7 +264,7 @@ export class Condition extends LoopBoundMixin implements AsyncLock {
   *wait(): Coroutine<boolean> {
     if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
     const fut = this._getLoop().createFuture<boolean>();
-    _noteWait(fut, this);
+    noteWait(fut, this);
     this.release();
     try {
       try {
@@ -393,7 +393,7 @@ export class Semaphore extends LoopBoundMixin implements AsyncLock {
     }
     if (this._waiters === null) this._waiters = new Deque();
     const fut = this._getLoop().createFuture<boolean>();
-    _noteWait(fut, this);
+    noteWait(fut, this);
     this._waiters.push(fut);
     try {
       try {

@@ -17,8 +17,6 @@ export interface NotedName {
 
 export type PythonName = string | null | NotedName;
 
-const INTERNAL = "Shared between the library's own modules; not part of the contract.";
-
 /** Every export of the package, by our name. */
 export const EXPORTS: Readonly<Record<string, PythonName>> = {
   // coroutines.ts
@@ -214,32 +212,19 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   },
   Instrument: { python: null, note: "trio's `trio.abc.Instrument`; asyncio has no such hooks." },
   InstrumentHook: null,
+  instrumentHooks: null,
+  installInstrument: { python: null, note: "Beyond asyncio: a tool's way to watch every loop a program makes." },
+  uninstallInstrument: null,
+  noteWait: null,
+  waitOwner: null,
+  waitDetail: null,
   Host: null,
+  MacrotaskQueue: null,
+  Macrotask: null,
+  MessageChannelLike: null,
   defaultHost: null,
   getHost: null,
   setHost: null,
-
-  // Internals: the library's modules share these through the package's own barrel.
-  _getRunningLoop: "asyncio._get_running_loop()",
-  _setRunningLoop: "asyncio._set_running_loop()",
-  _PENDING: "asyncio.futures._PENDING",
-  _CANCELLED: "asyncio.futures._CANCELLED",
-  _FINISHED: "asyncio.futures._FINISHED",
-  _setResultUnlessCancelled: "asyncio.futures._set_result_unless_cancelled()",
-  _reportUnretrieved: {
-    python: null,
-    note: "Python reports an exception nobody retrieved when the future is garbage-collected; JavaScript has no deterministic finalizer, so the loop reports them when it closes.",
-  },
-  _forgetTasks: { python: null, note: INTERNAL },
-  _emit: { python: null, note: INTERNAL },
-  _without: { python: null, note: INTERNAL },
-  _instrumentHooks: { python: null, note: INTERNAL },
-  _nameProbe: { python: null, note: INTERNAL },
-  _setDefaultPolicyFactory: { python: null, note: INTERNAL },
-  _installDefaultPolicy: { python: null, note: INTERNAL },
-  _newLoopInstruments: { python: null, note: INTERNAL },
-  _noteWait: { python: null, note: INTERNAL },
-  _waitOwner: { python: null, note: INTERNAL },
 };
 
 /**

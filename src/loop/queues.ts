@@ -1,10 +1,10 @@
 /** Queues for producers and consumers: asyncio's `queues.py` (3.12), with 3.13's `shutdown()`. */
-import type { Coroutine } from "./coroutines.ts";
-import { QueueEmpty, QueueFull, ValueError } from "./exceptions.ts";
-import type { Future } from "./futures.ts";
+import type { Coroutine, Yielded } from "./coroutines.ts";
+import { QueueEmpty, QueueFull, RuntimeError, ValueError } from "./exceptions.ts";
+import { _nameProbe, _PENDING, type Future } from "./futures.ts";
 import { Event } from "./locks.ts";
 import { LoopBoundMixin } from "./mixins.ts";
-import { _noteWait } from "./instruments.ts";
+import { _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
 import { Deque } from "./ring-deque.ts";
 
 /** Thrown when putting on to, or getting from, a shut-down queue (Python 3.13: `asyncio.QueueShutDown`). */
@@ -54,11 +54,11 @@ export class QueueShutDown extends Error {
 export class Queue<T> extends LoopBoundMixin {
   protected _queue!: Deque<T> | T[];
   private readonly _maxsize: number;
-  private readonly _getters = new Deque<Future<void>>();
-  private readonly _putters = new Deque<Future<void>>();
+  readonly _getters = new Deque<Future<void>>();
+  readonly _putters = new Deque<Future<void>>();
   private _unfinishedTasks = 0;
   private readonly _finished = new Event();
-  private _isShutdown = false;
+  _isShutdown = false;
 
   /** @param maxsize - the capacity; `<= 0` (the default) means unbounded. */
   constructor(maxsize = 0) {
@@ -88,7 +88,7 @@ export class Queue<T> extends LoopBoundMixin {
   // End of the overridable methods.
 
   /** Wake the first waiter not already done (cancelled waiters are dropped on the way). */
-  private _wakeupNext(waiters: Deque<Future<void>>): void {
+  _wakeupNext(waiters: Deque<Future<void>>): void {
     while (waiters.length > 0) {
       const waiter = waiters.shift()!;
       if (!waiter.done()) {
@@ -137,24 +137,27 @@ export class Queue<T> extends LoopBoundMixin {
    *   handed a free slot, passes the slot on to the next putter.
    * - Shut down (on entry while full, or while waiting): throws `QueueShutDown`.
    */
-  *put(item: T): Coroutine<void> {
-    while (this.full()) {
-      if (this._isShutdown) throw new QueueShutDown();
-      const putter = this._getLoop().createFuture<void>();
-      _noteWait(putter, this);
-      this._putters.push(putter);
-      try {
-        yield* putter;
-      } catch (error) {
-        putter.cancel(); // in case it is not done yet
-        // A getNowait() or shutdown() may already have dropped it.
-        this._putters.remove(putter);
-        // Woken by getNowait() but cannot take the slot: wake the next in line.
-        if (!this.full() && !putter.cancelled()) this._wakeupNext(this._putters);
-        throw error;
-      }
-    }
-    this.putNowait(item);
+  put(item: T): Coroutine<void> {
+    return new QueueWait(this, PUT, item) as unknown as Coroutine<void>;
+  }
+
+  /** A wait for a free slot, as `put()`'s first step or its wake-up: the future to yield, or `null` if there is room. */
+  _putterOrNull(): Future<void> | null {
+    if (!this.full()) return null;
+    if (this._isShutdown) throw new QueueShutDown();
+    const putter = this._getLoop().createFuture<void>();
+    noteWait(putter, this);
+    this._putters.push(putter);
+    return putter;
+  }
+
+  /** `put()` was interrupted while `putter` waited (cancelled, or an error thrown in): leave the line. */
+  _putterFailed(putter: Future<void>): void {
+    putter.cancel(); // in case it is not done yet
+    // A getNowait() or shutdown() may already have dropped it.
+    this._putters.remove(putter);
+    // Woken by getNowait() but cannot take the slot: wake the next in line.
+    if (!this.full() && !putter.cancelled()) this._wakeupNext(this._putters);
   }
 
   /**
@@ -180,24 +183,27 @@ export class Queue<T> extends LoopBoundMixin {
    *   woken for an item, passes the wake-up on to the next getter.
    * - Empty and shut down (on entry or while waiting): throws `QueueShutDown`.
    */
-  *get(): Coroutine<T> {
-    while (this.empty()) {
-      if (this._isShutdown) throw new QueueShutDown();
-      const getter = this._getLoop().createFuture<void>();
-      _noteWait(getter, this);
-      this._getters.push(getter);
-      try {
-        yield* getter;
-      } catch (error) {
-        getter.cancel(); // in case it is not done yet
-        // A putNowait() or shutdown() may already have dropped it.
-        this._getters.remove(getter);
-        // Woken by putNowait() but cannot take the item: wake the next in line.
-        if (!this.empty() && !getter.cancelled()) this._wakeupNext(this._getters);
-        throw error;
-      }
-    }
-    return this.getNowait();
+  get(): Coroutine<T> {
+    return new QueueWait(this, GET, undefined) as unknown as Coroutine<T>;
+  }
+
+  /** A wait for an item, as `get()`'s first step or its wake-up: the future to yield, or `null` if there is an item. */
+  _getterOrNull(): Future<void> | null {
+    if (!this.empty()) return null;
+    if (this._isShutdown) throw new QueueShutDown();
+    const getter = this._getLoop().createFuture<void>();
+    noteWait(getter, this);
+    this._getters.push(getter);
+    return getter;
+  }
+
+  /** `get()` was interrupted while `getter` waited: leave the line. */
+  _getterFailed(getter: Future<void>): void {
+    getter.cancel(); // in case it is not done yet
+    // A putNowait() or shutdown() may already have dropped it.
+    this._getters.remove(getter);
+    // Woken by putNowait() but cannot take the item: wake the next in line.
+    if (!this.empty() && !getter.cancelled()) this._wakeupNext(this._getters);
   }
 
   /**
@@ -261,6 +267,104 @@ export class Queue<T> extends LoopBoundMixin {
         if (!waiter.done()) waiter.setResult(undefined);
       }
     }
+  }
+}
+
+const GET = 0;
+const PUT = 1;
+const WAITING = 1;
+const FINISHED = 2;
+
+/**
+ * `yield* queue.get()` and `yield* queue.put(item)`: the generator each would be, written
+ * out as an iterator. A message through a queue is the hot path of producer and consumer
+ * code, and a generator plus the `yield*` into its future costs several objects and
+ * resumptions per wait; this costs one object. Step for step it is
+ *
+ * ```ts
+ * while (queue.empty()) {          // put: while (queue.full())
+ *   if (shutdown) throw new QueueShutDown();
+ *   const getter = loop.createFuture(); queue._getters.push(getter);
+ *   try { yield* getter; } catch (error) { leave the line; throw error; }
+ * }
+ * return queue.getNowait();        // put: queue.putNowait(item)
+ * ```
+ *
+ * with `yield* getter` as `Future`'s own iterator does it (the name probe, the
+ * `taskWaiting` hook, `_asyncioFutureBlocking`, and "await wasn't used with future").
+ */
+class QueueWait<T> implements Iterator<Yielded, unknown, unknown> {
+  private _state = 0;
+  private _waiter: Future<void> | null = null;
+  private readonly _queue: Queue<T>;
+  private readonly _op: typeof GET | typeof PUT;
+  private readonly _item: T | undefined;
+
+  constructor(queue: Queue<T>, op: typeof GET | typeof PUT, item: T | undefined) {
+    this._queue = queue;
+    this._op = op;
+    this._item = item;
+  }
+
+  next(): IteratorResult<Yielded, unknown> {
+    if (this._state === FINISHED) return { done: true, value: undefined };
+    const queue = this._queue;
+    const waiter = this._waiter;
+    if (waiter !== null) {
+      // Resumed at `yield* waiter`: it must be done; its result rethrows a cancellation.
+      this._waiter = null;
+      try {
+        if (waiter._state === _PENDING) throw new RuntimeError("await wasn't used with future");
+        waiter.result();
+      } catch (error) {
+        this._fail(waiter);
+        throw error;
+      }
+    }
+    this._state = WAITING;
+    let next: Future<void> | null;
+    try {
+      next = this._op === GET ? queue._getterOrNull() : queue._putterOrNull();
+    } catch (error) {
+      this._state = FINISHED;
+      throw error;
+    }
+    if (next === null) {
+      this._state = FINISHED;
+      if (this._op === GET) return { done: true, value: queue.getNowait() };
+      queue.putNowait(this._item as T);
+      return { done: true, value: undefined };
+    }
+    this._waiter = next;
+    if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
+    if (_waitWatched.on) _taskWaiting(next._loop);
+    next._asyncioFutureBlocking = true;
+    return { done: false, value: next };
+  }
+
+  throw(error: unknown): IteratorResult<Yielded, unknown> {
+    const waiter = this._waiter;
+    this._waiter = null;
+    this._state = FINISHED;
+    if (waiter !== null) this._fail(waiter);
+    throw error;
+  }
+
+  return(value?: unknown): IteratorResult<Yielded, unknown> {
+    // As a generator returns at `yield*`: no catch block runs.
+    this._waiter = null;
+    this._state = FINISHED;
+    return { done: true, value };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  private _fail(waiter: Future<void>): void {
+    this._state = FINISHED;
+    if (this._op === GET) this._queue._getterFailed(waiter);
+    else this._queue._putterFailed(waiter);
   }
 }
 

@@ -12,7 +12,7 @@ import { type Coroutine, isCoroutine, type Yielded } from "./coroutines.ts";
 import { type AbstractEventLoop, getEventLoop, getRunningLoop } from "./events.ts";
 import { CancelledError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "./exceptions.ts";
 import { _PENDING, type Future } from "./futures.ts";
-import { _noteWait } from "./instruments.ts";
+import { noteWait } from "./instruments.ts";
 import { ConnectionResetError } from "./os-errors.ts";
 import type { Task } from "./tasks.ts";
 import { sleep } from "./tasks.ts";
@@ -235,7 +235,7 @@ export class StreamReader {
       this._transport!.resumeReading();
     }
     this._waiter = this._loop.createFuture<void>();
-    _noteWait(this._waiter, this);
+    noteWait(this._waiter, this);
     return this._waiter;
   }
 

@@ -1,10 +1,10 @@
 /** Tasks, and the functions that schedule and combine them (CPython's `tasks.py`). */
 import { type Awaitable, type AwaitedOf, type Coroutine, isAwaitable, isCoroutine, type Yielded } from "./coroutines.ts";
-import { type AbstractEventLoop, getEventLoop, getRunningLoop, type Runnable, TimerHandle } from "./events.ts";
+import { _getRunningLoop, type AbstractEventLoop, getEventLoop, getRunningLoop, type Runnable, TimerHandle } from "./events.ts";
 import { CancelledError, InvalidStateError, RuntimeError, TimeoutError, ValueError } from "./exceptions.ts";
 import { coroutineNameFromStack, formatCallback, repr } from "./format-helpers.ts";
 import { _nameProbe, _PENDING, _setResultUnlessCancelled, Future, isFuture } from "./futures.ts";
-import { _emit, _noteWait } from "./instruments.ts";
+import { _emit, _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
 import { timeout } from "./timeouts.ts";
 
 let taskNameCounter = 0;
@@ -430,6 +430,7 @@ class Sleep0<T> implements Iterator<Yielded, T, unknown> {
     if (this._state === 0) {
       this._state = 1;
       if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
+      if (_waitWatched.on) _taskWaiting(_getRunningLoop());
       return YIELD_NOTHING;
     }
     this._state = 2;
@@ -489,8 +490,9 @@ class SleepHandle<T> extends TimerHandle implements Iterator<Yielded, T, unknown
     this._when = loop.time() + delay;
     loop._scheduleTimer(this);
     this._future = future;
-    _noteWait(future, this, delay);
+    noteWait(future, this, delay);
     if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
+    if (_waitWatched.on) _taskWaiting(loop);
     future._asyncioFutureBlocking = true;
     return { done: false, value: future };
   }

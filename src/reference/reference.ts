@@ -53,8 +53,6 @@ export const SECTIONS: ReadonlyArray<{ id: string; title: string; modules: reado
   { id: "beyond", title: "Beyond asyncio", modules: ["virtual-time.ts", "instruments.ts", "host.ts"] },
 ];
 
-const INTERNALS = { id: "internals", title: "Internals" };
-
 /** `addDoneCallback` → `add_done_callback`. */
 export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -110,11 +108,10 @@ function memberRow(owner: ExportDoc, member: MemberDoc): Row {
 
 /** The page's model. Rows keep the package's export order within a section. */
 export function buildReference(surface: LibrarySurface): Reference {
-  const sections: Section[] = [...SECTIONS, INTERNALS].map(({ id, title }) => ({ id, title, rows: [] }));
+  const sections: Section[] = SECTIONS.map(({ id, title }) => ({ id, title, rows: [] }));
   const byModule = new Map(SECTIONS.flatMap((section, index) => section.modules.map((module) => [module, sections[index]!] as const)));
-  const internals = sections.at(-1)!;
   for (const doc of surface.exports) {
-    const section = isInternal(doc.name) ? internals : byModule.get(doc.module);
+    const section = byModule.get(doc.module);
     if (!section) continue; // referenceProblems reports it
     section.rows.push(exportRow(doc));
     for (const member of doc.members) section.rows.push(memberRow(doc, member));
@@ -124,7 +121,7 @@ export function buildReference(surface: LibrarySurface): Reference {
 
 /**
  * Everything that keeps the page from being complete and true, one line each: an export or a
- * public member without a TSDoc summary, an export missing from `python-names.ts`, an entry
+ * public member without a TSDoc summary, an internal (`_`-prefixed) export, an export missing from `python-names.ts`, an entry
  * there that names nothing exported, an export whose module has no section, entries that do
  * not export the same names.
  */
@@ -142,7 +139,8 @@ export function referenceProblems(surface: LibrarySurface): string[] {
       if (!summaryOf(member.doc)) problems.push(`${doc.name}.${member.name} (${doc.module}): no TSDoc summary`);
     }
     if (!Object.hasOwn(EXPORTS, doc.name)) problems.push(`${doc.name}: exported, but missing from EXPORTS in src/loop/python-names.ts`);
-    if (!isInternal(doc.name) && !SECTIONS.some((section) => section.modules.includes(doc.module))) {
+    if (isInternal(doc.name)) problems.push(`${doc.name} (${doc.module}): a _-prefixed name is internal and must not be exported`);
+    if (!SECTIONS.some((section) => section.modules.includes(doc.module))) {
       problems.push(`${doc.name}: its module ${doc.module} has no section in SECTIONS (src/reference/reference.ts)`);
     }
   }

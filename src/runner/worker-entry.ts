@@ -14,6 +14,7 @@
  *
  * Stop, timeout and the output cap are enforced by the page, which terminates the worker.
  */
+import { type Host, MacrotaskQueue } from "asyncio/host";
 import { inspect } from "./format.ts";
 import { LIBRARY_MODULE, siteUrl } from "./library.ts";
 import { Liveness, trackTimers } from "./liveness.ts";
@@ -35,17 +36,8 @@ interface WorkerScope {
   addEventListener(type: "unhandledrejection", listener: (event: PromiseRejectionEvent) => void): void;
 }
 
-/** The loop library's host hook (src/loop/host.ts). */
-interface Host {
-  now(): number;
-  setImmediate(callback: () => void): unknown;
-  clearImmediate(token: unknown): void;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(token: unknown): void;
-}
 interface Library {
   getHost?: () => Host;
-  _newLoopInstruments?: { list: unknown[] | null };
   setHost?: (host: Host | null) => void;
   [name: string]: unknown;
 }
@@ -73,13 +65,8 @@ const scope = globalThis as unknown as WorkerScope & typeof globalThis;
 const now = (): number => performance.now();
 
 // Runtime-internal tasks: a MessageChannel and the original timers do not keep the program alive.
-const internal = new MessageChannel();
-const internalQueue: Array<() => void> = [];
-internal.port1.onmessage = () => internalQueue.shift()?.();
-const nextTask = (callback: () => void): void => {
-  internalQueue.push(callback);
-  internal.port2.postMessage(null);
-};
+const internal = new MacrotaskQueue(new MessageChannel());
+const nextTask = (callback: () => void): void => void internal.schedule(callback);
 
 let tree: FileTree = {};
 let exited = false;

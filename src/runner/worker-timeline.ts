@@ -1,6 +1,6 @@
 /**
  * The worker runtime's Timeline and Step through: installs the timeline recorder on every
- * loop the program makes (the library's `_newLoopInstruments`), batches its events to the
+ * loop the program makes (the library's `installInstrument`), batches its events to the
  * page, and for Step through puts the program on the virtual-time loop with a stepper that
  * pauses before each callback. Nothing here runs unless the page asked for it.
  */
@@ -45,7 +45,8 @@ export function startRecording(library: Library, host: RecordingHost): Recording
     batch = [];
   };
   const recorder = new TimelineRecorder({
-    waitOwner: library._waitOwner,
+    waitOwner: library.waitOwner,
+    waitDetail: library.waitDetail,
     onEvent: (event) => {
       batch.push(event);
       // Big batches go at once: a message the page unpacks in one piece must stay short.
@@ -70,12 +71,11 @@ export function startRecording(library: Library, host: RecordingHost): Recording
         return awaitStep(control);
       },
     });
-    noteWaits(library, () => stepper.noteWait());
     library.setEventLoopPolicy(new library.DefaultEventLoopPolicy(() => new library.VirtualTimeLoop()));
     instruments.push(stepper);
     recording.watcher = stepper.ownLoopCallback;
   }
-  library._newLoopInstruments.list = instruments;
+  for (const instrument of instruments) library.installInstrument(instrument);
   return recording;
 }
 
@@ -95,23 +95,5 @@ export async function watchOwnLoops(
     for (const value of Object.values(await load(path))) {
       if (typeof value === "function" && Object.hasOwn(value, "watcher")) Reflect.set(value, "watcher", watcher);
     }
-  }
-}
-
-/** Calls `note` wherever a task starts to wait (awaiting a future, a task, a sleep), from inside its frame. */
-function noteWaits(library: Library, note: () => void): void {
-  const future = library.Future.prototype;
-  const iterate = future[Symbol.iterator];
-  future[Symbol.iterator] = function (this: unknown) {
-    note();
-    return iterate.call(this);
-  };
-  for (const sample of [library.sleep(0), library.sleep(1)]) {
-    const proto = Object.getPrototypeOf(sample);
-    const next = proto.next;
-    proto.next = function (this: unknown, value?: unknown) {
-      note();
-      return next.call(this, value);
-    };
   }
 }

@@ -2,7 +2,7 @@
  * The timeline's one instrument (`src/loop/instruments.ts` hooks): turns the live loop's
  * tasks, futures and callbacks into plain {@link TimelineEvent}s. It reads the objects by
  * their fields, not by class, so it works with any copy of the library (the worker's bundle
- * included); `waitOwner` is that copy's `_waitOwner`.
+ * included); `waitOwner` and `waitDetail` are that copy's (`asyncio/instruments`).
  */
 import type { Outcome, TimelineEvent, WaitKind } from "./events.ts";
 
@@ -10,8 +10,10 @@ import type { Outcome, TimelineEvent, WaitKind } from "./events.ts";
 type Live = any;
 
 export interface RecorderOptions {
-  /** The library's `_waitOwner`: what a waiting future belongs to. */
+  /** The library's `waitOwner`: what a waiting future belongs to. */
   waitOwner: (future: object) => object | undefined;
+  /** The library's `waitDetail`: what was noted with the owner (a sleep's delay). */
+  waitDetail: (future: object) => unknown;
   /** Called with each new event (e.g. to batch them to the page); default: kept in `events`. */
   onEvent?: (event: TimelineEvent) => void;
 }
@@ -33,6 +35,7 @@ export class TimelineRecorder {
   readonly events: TimelineEvent[] = [];
   private readonly emit: (event: TimelineEvent) => void;
   private readonly waitOwner: (future: object) => object | undefined;
+  private readonly waitDetail: (future: object) => unknown;
   private readonly ids = new WeakMap<object, number>();
   private readonly names = new Map<number, string>();
   private readonly loops = new WeakMap<object, number>();
@@ -44,6 +47,7 @@ export class TimelineRecorder {
 
   constructor(options: RecorderOptions) {
     this.waitOwner = options.waitOwner;
+    this.waitDetail = options.waitDetail;
     this.emit = options.onEvent ?? ((event) => this.events.push(event));
   }
 
@@ -147,7 +151,8 @@ export class TimelineRecorder {
     const owner = this.waitOwner(future) as Live;
     if (owner === undefined) return ["future", "a future"];
     if (typeof owner._when === "number") {
-      const delay = typeof future._waitDetail === "number" ? future._waitDetail : owner._when - t;
+      const detail = this.waitDetail(future);
+      const delay = typeof detail === "number" ? detail : owner._when - t;
       return ["timer", `sleep(${seconds(delay)})`];
     }
     const className = String(owner.constructor?.name ?? "object");

@@ -4,7 +4,7 @@
  * which the page strips. Bundled by the site build (src/pages/runner/timeline-hook.js.ts)
  * with `asyncio` left as an import, so it is the program's own copy of the library.
  */
-import * as asyncio from "asyncio";
+import { installInstrument, waitDetail, waitOwner } from "asyncio/instruments";
 import type { TimelineEvent } from "./events.ts";
 import { TimelineRecorder } from "./instrument.ts";
 import { MARK } from "./side-channel.ts";
@@ -20,11 +20,13 @@ function flush(): void {
 }
 
 const recorder = new TimelineRecorder({
-  waitOwner: asyncio._waitOwner,
+  waitOwner,
+  waitDetail,
   onEvent: (event) => {
     batch.push(event);
     if (batch.length >= BATCH) flush();
   },
 });
-asyncio._newLoopInstruments.list = [recorder as asyncio.Instrument, { afterRun: flush }];
+installInstrument(recorder);
+installInstrument({ afterRun: flush });
 process.on("exit", flush);

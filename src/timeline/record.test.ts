@@ -7,7 +7,7 @@ import type { TimelineEvent } from "./events.ts";
 
 /** Runs `main` on the virtual-time loop with the recorder installed. */
 async function record(main: () => Coroutine<unknown>): Promise<{ events: TimelineEvent[]; timeline: Timeline }> {
-  const recorder = new TimelineRecorder({ waitOwner: asyncio._waitOwner });
+  const recorder = new TimelineRecorder(asyncio);
   await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [recorder] }).catch(() => {});
   return { events: recorder.events, timeline: fold(recorder.events) };
 }
@@ -181,7 +181,7 @@ describe("timeline recorder", () => {
     }
     await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop() });
     expect(future).not.toBeNull();
-    expect(asyncio._waitOwner(future!)).toBeUndefined();
+    expect(asyncio.waitOwner(future!)).toBeUndefined();
   });
 
   it("says results short", () => {

@@ -8,7 +8,7 @@ import { readerFrame, Stepper } from "./stepper.ts";
 
 /** Runs `main` on the virtual-time loop, answering each pause with the next of `commands` (then Next). */
 async function stepThrough(main: () => Coroutine<unknown>, commands: StepCommand[] = []) {
-  const recorder = new TimelineRecorder({ waitOwner: asyncio._waitOwner });
+  const recorder = new TimelineRecorder(asyncio);
   const pauses: StepSnapshot[] = [];
   const printed: string[] = [];
   const stepper = new Stepper({
@@ -90,7 +90,7 @@ describe("stepper", () => {
   });
 
   it("says where the next callback was scheduled, and where a task resumes", async () => {
-    const recorder = new TimelineRecorder({ waitOwner: asyncio._waitOwner });
+    const recorder = new TimelineRecorder(asyncio);
     const pauses: StepSnapshot[] = [];
     let line = 0;
     const stepper = new Stepper({
@@ -103,8 +103,7 @@ describe("stepper", () => {
       line = 3;
       asyncio.getRunningLoop().callSoon(function hello() {});
       line = 4;
-      stepper.noteWait(); // what the runtime's patches call where a task starts to wait
-      yield* asyncio.sleep(0);
+      yield* asyncio.sleep(0); // the taskWaiting hook reads the line here
     }
     line = 1;
     await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [recorder, stepper] });
@@ -147,7 +146,7 @@ describe("stepper", () => {
     const pauses: StepSnapshot[] = [];
     const commands = [StepCommand.Next, StepCommand.NextTimer];
     const stepper = new Stepper({
-      recorder: new TimelineRecorder({ waitOwner: asyncio._waitOwner }),
+      recorder: new TimelineRecorder(asyncio),
       pause: (snapshot) => (pauses.push(snapshot), commands.shift() ?? StepCommand.RunToEnd),
     });
     OwnLoop.watcher = stepper.ownLoopCallback;

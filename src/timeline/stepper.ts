@@ -65,12 +65,11 @@ export class Stepper {
     if (line) this.lines.set(handle, { line, started: false });
   }
 
-  /** Called (by the runtime's patches) where a task is about to wait: remembers the reader's line. */
-  noteWait(): void {
-    if (this.current === null) return;
+  /** The `taskWaiting` hook, called in the frame where a task starts to wait: remembers the reader's line. */
+  taskWaiting = (task: Live): void => {
     const line = this.here();
-    if (line) this.lines.set(this.current, { line, started: true });
-  }
+    if (line) this.lines.set(task, { line, started: true });
+  };
 
   private here(): SourceLine | null {
     if (!this.options.locate) return null;
