@@ -103,7 +103,7 @@ for (const file of await chapters(join(root, "content"))) {
     }
     const run = await runTwin(interpreter, cell.python, cell.timeoutMs * 3);
     if (run.code !== 0) {
-      // Every chapter cell must exit 0 (src/runner/cell-check.ts); so must its twin.
+      // Every chapter cell must exit 0 (src/runner/testing/cell-check.ts); so must its twin.
       console.log(`${where}: the twin exited with ${run.code}\n${run.stderr}`);
       problems++;
     }

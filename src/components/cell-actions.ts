@@ -14,8 +14,8 @@ import {
   setPreferredRuntime,
   type RuntimeStatus,
 } from "../runner/index.ts";
-import type { PythonVerdict } from "../runner/python-classify.ts";
-import type { RunEvent, RunRequest, RunResult, Runtime } from "../runner/runtime.ts";
+import type { PythonVerdict } from "../runner/python/index.ts";
+import type { RunEvent, RunRequest, RunResult, Runtime } from "../runner/core/index.ts";
 import type { EditorView } from "@codemirror/view";
 import { readCellData, type CellData } from "./cell-data.ts";
 import { clearEdit, editName, loadEdit, saveEdit } from "./edit-store.ts";
@@ -422,7 +422,7 @@ function runPython(cell: HTMLElement): Promise<RunOutcome> {
   const python = state.data.python!;
   return startRun(cell, "py", async (display, signal) => {
     const code = codeOf(cell, "py");
-    const runner = await import("../runner/python.ts");
+    const runner = await import("../runner/python/index.ts");
     signal.throwIfAborted();
     const cannot = runner.pythonUnavailable() ?? cannotRunWhy(runner.classifyPython(code));
     if (cannot !== undefined) {

@@ -1,6 +1,6 @@
 /** What a cell's `<script type="application/json" data-cell-json>` holds: all a run needs. */
 import type { PythonDeclaration } from "../markdown/python-rules.ts";
-import type { CompiledCell } from "../runner/files.ts";
+import type { CompiledCell } from "../runner/compile/index.ts";
 
 /** The cell's Python original, and what it should print. */
 export interface PythonData {

@@ -6,7 +6,7 @@
  */
 import type { EditorView } from "@codemirror/view";
 import { ENTRY, getRuntime, prepareFiles, type RunResult } from "../runner/index.ts";
-import type { FileTree } from "../runner/runtime.ts";
+import type { FileTree } from "../runner/core/index.ts";
 import { readExerciseData, type ExerciseData } from "../exercises/data.ts";
 import { markSolved } from "../exercises/progress.ts";
 import harness from "../exercises/check-harness.ts?raw";

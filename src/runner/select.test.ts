@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Runtime } from "./runtime.ts";
+import type { Runtime } from "./core/index.ts";
 import { BOOT_DELAY_MS, RUNTIME_STORAGE_KEY, RuntimeSelector, STARTING_REASON, UNAVAILABLE_SESSION_KEY, type RuntimeStatus } from "./select.ts";
-import { WebContainerBoot } from "./webcontainer-boot.ts";
-import type { WebContainerLike } from "./webcontainer.ts";
+import { WebContainerBoot } from "./webcontainer/index.ts";
+import type { WebContainerLike } from "./webcontainer/index.ts";
 
 const worker = { name: "worker" } as Runtime;
 const webcontainer = { name: "webcontainer" } as Runtime;

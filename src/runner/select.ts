@@ -10,8 +10,8 @@
  * start it again. Only where the worker
  * cannot run (no module workers) does a run wait for the boot, at most the deadline.
  */
-import type { Runtime } from "./runtime.ts";
-import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcontainer-boot.ts";
+import type { Runtime } from "./core/index.ts";
+import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcontainer/index.ts";
 
 export type RuntimeName = Runtime["name"];
 
