@@ -7,7 +7,6 @@
 import {
   ENTRY,
   getRuntime,
-  getWorkerRuntime,
   onRuntimeStatus,
   prepareFiles,
   prewarm as prewarmRunner,
@@ -371,8 +370,7 @@ function run(cell: HTMLElement, options: RunOptions = {}): Promise<RunOutcome> {
     try {
       const files = await prepareFiles({ code: codeOf(cell, "ts"), files: state.data.files, compiled: state.data.compiled });
       signal.throwIfAborted();
-      // Step through pauses a worker; the WebContainer's node cannot be paused from the page.
-      const runtime: Runtime = stepping ? getWorkerRuntime() : await getRuntime(signal);
+      const runtime: Runtime = await getRuntime(signal, { step: stepping });
       signal.throwIfAborted();
       started = true;
       unwatch();

@@ -13,13 +13,13 @@
  */
 import type { CompiledCell, SnippetSource } from "./compile/index.ts";
 import { loadLibrary, type FileTree, type Runtime } from "./core/index.ts";
-import { RuntimeSelector, type RuntimePreference, type RuntimeStatus } from "./select.ts";
+import { RuntimeSelector, type RunNeeds, type RuntimePreference, type RuntimeStatus } from "./select.ts";
 import { WebContainerBoot, WebContainerRuntime } from "./webcontainer/index.ts";
 import { WorkerRuntime } from "./worker/index.ts";
 
 export type { FileTree, RunEvent, RunRequest, RunResult, Runtime } from "./core/index.ts";
 export type { CompiledCell, SnippetSource } from "./compile/index.ts";
-export type { RuntimeName, RuntimePreference, RuntimeStatus } from "./select.ts";
+export type { RunNeeds, RuntimeName, RuntimePreference, RuntimeStatus } from "./select.ts";
 export { RUNTIME_STORAGE_KEY, RuntimeSelector } from "./select.ts";
 export { ENTRY, OUTPUT_LIMITS, SnippetSyntaxError } from "./core/index.ts";
 
@@ -60,16 +60,11 @@ function safeStorage(name: "localStorage" | "sessionStorage"): Storage | undefin
 /**
  * The runtime for the next run, at once (see ./select.ts for the policy): with the
  * WebContainer preferred but not ready, the worker, while the first call starts the
- * WebContainer's boot in the background.
+ * WebContainer's boot in the background. Step through (`needs.step`) gets the worker.
  * @param signal aborting stops waiting for the boot.
  */
-export function getRuntime(signal?: AbortSignal): Promise<Runtime> {
-  return get().selector.getRuntime(signal);
-}
-
-/** The in-page worker runtime, whatever the choice: Step through needs it (it pauses the worker). */
-export function getWorkerRuntime(): Runtime {
-  return get().worker;
+export function getRuntime(signal?: AbortSignal, needs?: RunNeeds): Promise<Runtime> {
+  return get().selector.getRuntime(signal, needs);
 }
 
 /**

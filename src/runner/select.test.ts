@@ -77,6 +77,21 @@ describe("RuntimeSelector: never wait", () => {
     expect(statuses.every((s) => s.state !== "booting")).toBe(true);
   });
 
+  it("gives Step through the worker, even with the WebContainer ready, and starts no boot for it", async () => {
+    let finish!: (c: WebContainerLike) => void;
+    const boot = vi.fn(() => new Promise<WebContainerLike>((r) => (finish = r)));
+    const { select } = selector({ boot });
+    expect(await select.getRuntime(undefined, { step: true })).toBe(worker);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
+    expect(boot).not.toHaveBeenCalled();
+    await pickedAtOnce(select);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
+    finish({} as WebContainerLike);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await pickedAtOnce(select)).toBe(webcontainer);
+    expect(await select.getRuntime(undefined, { step: true })).toBe(worker);
+  });
+
   it("switches later runs to the WebContainer once it is ready", async () => {
     let finish!: (c: WebContainerLike) => void;
     const { select } = selector({ boot: () => new Promise((r) => (finish = r)) });
