@@ -4,7 +4,7 @@
  * cells under real Node: src/runner/verify-node.test.ts.)
  */
 import { expect, test } from "@playwright/test";
-import { checkOutput } from "../src/markdown/expected.ts";
+import { checkOutput } from "../src/notebook/index.ts";
 import { cellById, chapters, chooseRuntime, liveLines, runCell } from "./helpers.ts";
 
 for (const chapter of chapters()) {

@@ -6,7 +6,7 @@
  * runtime itself more closely.
  */
 import { expect, test } from "@playwright/test";
-import { splitLines } from "../src/markdown/expected.ts";
+import { splitLines } from "../src/notebook/index.ts";
 import { cellById, chapters, chooseRuntime, liveLines, runCell } from "./helpers.ts";
 
 // Cells whose output does not depend on how loaded the machine is.

@@ -6,7 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEFAULT_TIMEOUT_MS } from "../src/markdown/cells.ts";
-import { checkOutput } from "../src/markdown/expected.ts";
+import { checkOutput } from "../src/notebook/index.ts";
 import { cellById, chapters, chooseRuntime, liveLines, runCell, waitForEnd } from "./helpers.ts";
 
 const OUTCOME = /^(result|exception \w+|cancelled|pending)$/;

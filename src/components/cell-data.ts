@@ -1,5 +1,5 @@
 /** What a cell's `<script type="application/json" data-cell-json>` holds: all a run needs. */
-import type { PythonDeclaration } from "../markdown/python-rules.ts";
+import type { PythonDeclaration } from "../notebook/index.ts";
 import type { CompiledCell } from "../runner/compile/index.ts";
 
 /** The cell's Python original, and what it should print. */

@@ -11,7 +11,7 @@ import { readExerciseData, type ExerciseData } from "../exercises/data.ts";
 import { markSolved } from "../exercises/progress.ts";
 import harness from "../exercises/check-harness.ts?raw";
 import { checkSource, runSource } from "../exercises/tree.ts";
-import { isTheShownSolution, readReports, verdictOf } from "../exercises/verdict.ts";
+import { isTheShownSolution, readReports, verdictOf } from "../notebook/index.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
 
 export type ExerciseAction = "check" | "run" | "stop" | "edit" | "restore" | "hint" | "solution" | "reset";

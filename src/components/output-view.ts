@@ -4,9 +4,9 @@
  * lines cannot freeze the page. `OutputJudge` follows each stream against its expectation; the
  * first line that departs from it is marked.
  */
-import { OutputJudge, type JudgedLine, type OutputVerdict, type Stream } from "./output-judge.ts";
+import { OutputJudge, type JudgedLine, type OutputVerdict, type Stream } from "../notebook/index.ts";
 
-export type { OutputVerdict } from "./output-judge.ts";
+export type { OutputVerdict } from "../notebook/index.ts";
 
 /** Lines shown per run; the runtimes cap output too, this keeps the DOM small regardless. */
 export const MAX_SHOWN_LINES = 2_000;

@@ -4,7 +4,7 @@
  * over is a real difference; the reader sees which lines a rule explained. No DOM: the view is
  * `side-by-side-view.ts`.
  */
-import { PYTHON_RULES, TS_ONLY, type PythonDeclaration } from "../markdown/python-rules.ts";
+import { PYTHON_RULES, TS_ONLY, type PythonDeclaration } from "../notebook/index.ts";
 
 /**
  * - same: the two lines are equal as printed;

@@ -27,7 +27,7 @@
 import { createHash } from "node:crypto";
 import type { Code, Nodes, Parents, Root } from "mdast";
 import { mdxToMdast } from "satteri";
-import { RULE_NAMES, TS_ONLY, type PythonDeclaration } from "./python-rules.ts";
+import { RULE_NAMES, TS_ONLY, type PythonDeclaration } from "../notebook/index.ts";
 import { isExerciseElement } from "./exercises.ts";
 
 /** A module a chapter defines with ` ```ts file=NAME.ts `. */

@@ -1,7 +1,7 @@
 /**
  * Every runnable cell of every chapter, run by real Node over the exact file tree the
  * WebContainer mounts (./compile/files.ts), with its stdout and stderr compared to the chapter's
- * expected output (a line `…` matches any lines), and its exit code with 0 (./testing/cell-check.ts).
+ * expected output (a line `…` matches any lines), and its exit code with 0 (../notebook/cell-check.ts).
  * Stack traces are compared as the reader
  * sees them in the browser: rewritten to `snippet.ts:LINE:COL` (./core/stack.ts).
  *
@@ -14,7 +14,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractCellsFromSource, type Cell } from "../markdown/cells.ts";
-import { cellProblems, type CellRun } from "./testing/index.ts";
+import { cellProblems, type CellRun } from "../notebook/index.ts";
 import { snippetFiles } from "./compile/index.ts";
 import { readLibraryFiles } from "./build/index.ts";
 import { ENTRY, buildFileTree, directoryLocator, libraryTree, stackRewriter, type FileTree } from "./core/index.ts";

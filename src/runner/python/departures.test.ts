@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractCellsFromSource } from "../../markdown/cells.ts";
-import { checkOutput } from "../../markdown/expected.ts";
+import { checkOutput } from "../../notebook/index.ts";
 import { expectedInPage, PYODIDE_DEPARTURES } from "./departures.ts";
 
 const contentDir = fileURLToPath(new URL("../../../content", import.meta.url));

@@ -3,7 +3,6 @@
  * (./harness.ts, ./python-harness.ts) and the Pyodide-under-Node script (./pyodide-node.ts)
  * are bundled or run by path; from them only their types come through here.
  */
-export { cellProblems, type CellRun } from "./cell-check.ts";
 export { FakeProcess, FakeWebContainer } from "./fake-webcontainer.ts";
 export type { HarnessOptions, HarnessRun } from "./harness.ts";
 export type { PythonHarnessOptions, PythonHarnessRun } from "./python-harness.ts";

@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractCellsFromSource } from "../../markdown/cells.ts";
-import { cellProblems } from "../testing/index.ts";
+import { cellProblems } from "../../notebook/index.ts";
 import { bundleLibrary } from "../build/index.ts";
 import type { RunEvent } from "../core/index.ts";
 import type { HarnessOptions, HarnessRun } from "../testing/index.ts";

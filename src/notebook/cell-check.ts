@@ -3,9 +3,9 @@
  * worker in Chromium): it passes only if the program ended by itself with exit code 0 and
  * printed what the chapter expects on stdout and on stderr. Browser-safe.
  */
-import type { Cell } from "../../markdown/cells.ts";
-import { checkOutput } from "../../markdown/expected.ts";
-import type { RunResult } from "../core/index.ts";
+import type { Cell } from "../markdown/cells.ts";
+import { checkOutput } from "./expected.ts";
+import type { RunResult } from "../runner/core/index.ts";
 
 /** What a run produced: its two streams and how it ended. */
 export interface CellRun {

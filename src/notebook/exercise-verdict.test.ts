@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTheShownSolution, verdictOf } from "./verdict.ts";
+import { isTheShownSolution, verdictOf } from "./exercise-verdict.ts";
 
 const check = (name: string, ok: boolean, why?: string) => `::check::${JSON.stringify({ name, ok, ...(why ? { why } : {}) })}\n`;
 const done = (passed: number, total: number) => `::checks-done::${JSON.stringify({ passed, total })}\n`;

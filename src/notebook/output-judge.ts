@@ -3,7 +3,7 @@
  * stderr become lines, the first line that departs from the expectation is marked, and the
  * verdict comes when the run ends. No DOM: `output-view.ts` shows what this decides.
  */
-import { OutputMatcher } from "../markdown/expected.ts";
+import { OutputMatcher } from "./expected.ts";
 
 export type Stream = "stdout" | "stderr";
 
