@@ -47,6 +47,7 @@ class StreamState {
   }
 }
 
+/** The one judge of a cell's output: live, line by line, or (`finish`) a whole run at once. */
 export class OutputJudge {
   private readonly streams: Record<Stream, StreamState>;
   private readonly merged: boolean;
@@ -82,21 +83,21 @@ export class OutputJudge {
    * @param complete false when the run was cut short (stopped, timed out, truncated), so a
    *   missing tail is no news and only an earlier departure counts.
    */
-  finish(complete = true): { lines: JudgedLine[]; verdict: OutputVerdict } {
+  finish(complete = true): { lines: JudgedLine[]; verdict: OutputVerdict; departures: Record<Stream, number | null> } {
     const lines: JudgedLine[] = [];
     for (const stream of ["stdout", "stderr"] as const) {
       const state = this.streams[stream];
       if (state.partial !== "") lines.push(this.judge(stream, state.partial));
       state.partial = "";
     }
+    const departures = { stdout: this.streams.stdout.matcher.departure(complete), stderr: this.streams.stderr.matcher.departure(complete) };
     for (const stream of ["stdout", "stderr"] as const) {
-      const state = this.streams[stream];
-      const at = state.matcher.departure(complete);
+      const at = departures[stream];
       if (at === null) continue;
       const verdict: OutputVerdict = { matches: false, departedStream: stream, departedLine: at + 1, merged: this.merged };
-      if (at === state.lines) verdict.endedEarly = true;
-      return { lines, verdict };
+      if (at === this.streams[stream].lines) verdict.endedEarly = true;
+      return { lines, verdict, departures };
     }
-    return { lines, verdict: { matches: complete, merged: this.merged } };
+    return { lines, verdict: { matches: complete, merged: this.merged }, departures };
   }
 }

@@ -4,7 +4,7 @@
  * so that every other difference fails the browser test; the page can show the reason beside
  * the output. Found by running every twin both ways (see the browser test's PYTHON_TWINS_OUT).
  */
-import type { Cell } from "../../markdown/cells.ts";
+import type { Cell } from "../../notebook/index.ts";
 
 export interface Departure {
   /** The chapter file's name without `.mdx`, e.g. "04-the-tower". */
