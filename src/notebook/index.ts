@@ -25,3 +25,4 @@ export {
   type Tone,
 } from "./outcome.ts";
 export { RunSlot, runCell, runExercise, type CellRunRequest, type ExerciseRunRequest, type PythonRoom, type RunDeps, type RunUpdate } from "./run.ts";
+export { normaliseLine, pairOutputs, summarise, type Row, type RowKind } from "./side-by-side.ts";

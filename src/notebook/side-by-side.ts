@@ -2,9 +2,9 @@
  * Run both: a cell's TypeScript output and its Python twin's, paired line by line. The Python
  * lines go through the rules the cell declares (`True` → `true`, list reprs, …), so what is left
  * over is a real difference; the reader sees which lines a rule explained. No DOM: the view is
- * `side-by-side-view.ts`.
+ * `src/components/side-by-side-view.ts`.
  */
-import { PYTHON_RULES, TS_ONLY, type PythonDeclaration } from "../notebook/index.ts";
+import { PYTHON_RULES, TS_ONLY, type PythonDeclaration } from "./python-rules.ts";
 
 /**
  * - same: the two lines are equal as printed;
