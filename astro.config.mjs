@@ -6,7 +6,7 @@ import { remarkCells } from "./src/markdown/remark-cells.ts";
 import { remarkExercises } from "./src/markdown/remark-exercises.ts";
 import { headingLinks } from "./src/markdown/heading-links.ts";
 import { SHIKI_THEMES } from "./src/markdown/themes.ts";
-import { pyodideFiles } from "./src/runner/pyodide-integration.ts";
+import { pyodideFiles } from "./src/runner/build/index.ts";
 import { pagefind } from "./src/search/pagefind-integration.ts";
 import { serviceWorker } from "./src/offline/service-worker-integration.ts";
 

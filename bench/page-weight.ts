@@ -21,7 +21,7 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-import { PYODIDE_DIR, PYODIDE_FILES } from "../src/runner/python-assets.ts";
+import { PYODIDE_DIR, PYODIDE_FILES } from "../src/runner/python/index.ts";
 
 const gz = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KB`;

@@ -17,8 +17,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import type { PythonHarnessRun } from "../src/runner/testing/python-harness.ts";
-import { startPythonServer } from "../src/runner/testing/python-server.ts";
+import type { PythonHarnessRun } from "../src/runner/testing/index.ts";
+import { startPythonServer } from "../src/runner/testing/index.ts";
 
 const runs = Number(process.argv[2] ?? 7);
 const PROGRAM = 'import asyncio\nasync def main():\n    print("hello")\n    await asyncio.sleep(0)\nasyncio.run(main())\n';

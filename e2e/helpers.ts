@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { extractCellsFromSource, type Cell } from "../src/markdown/cells.ts";
+import { extractCellsFromSource } from "../src/markdown/cells.ts";
+import type { Cell } from "../src/notebook/index.ts";
 import { countCellFences } from "../src/markdown/fence-count.ts";
 
 export interface ChapterInfo {

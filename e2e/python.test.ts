@@ -1,13 +1,13 @@
 /**
  * The Python half of every cell, through the page as a reader uses it: each twin runs on its
  * tab's own Run button (Pyodide: CPython 3.14 in Chromium) and must print its recorded CPython
- * output (with the departures declared in src/runner/python-departures.ts); a twin that
+ * output (with the departures declared in src/runner/python/departures.ts); a twin that
  * cannot run in a browser says why and keeps CPython's output on show. Then what a reader's
  * broken Python gets, and Run both.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { classifyPython } from "../src/runner/python-classify.ts";
-import { PYTHON_LABEL } from "../src/runner/python-assets.ts";
+import { classifyPython } from "../src/runner/python/index.ts";
+import { PYTHON_LABEL } from "../src/runner/python/index.ts";
 import { cellById, chapters, firstChapter } from "./helpers.ts";
 
 /** Loading Pyodide takes seconds, many more on a loaded machine. */

@@ -2,11 +2,11 @@
  * The worker runtime on a real chapter page, as a reader uses it: Run prints the cell's
  * output into its log line by line, and a second Run starts afresh (a new worker, the old
  * output cleared) and prints the same again. How fast Run reaches the first line is a
- * benchmark (bench/first-output.ts), not a test. src/runner/worker.browser.test.ts checks the
+ * benchmark (bench/first-output.ts), not a test. src/runner/worker/runtime.browser.test.ts checks the
  * runtime itself more closely.
  */
 import { expect, test } from "@playwright/test";
-import { splitLines } from "../src/markdown/expected.ts";
+import { splitLines } from "../src/notebook/index.ts";
 import { cellById, chapters, chooseRuntime, liveLines, runCell } from "./helpers.ts";
 
 // Cells whose output does not depend on how loaded the machine is.

@@ -5,8 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEFAULT_TIMEOUT_MS } from "../src/markdown/cells.ts";
-import { checkOutput } from "../src/markdown/expected.ts";
+import { DEFAULT_TIMEOUT_MS, outputProblems } from "../src/notebook/index.ts";
 import { cellById, chapters, chooseRuntime, liveLines, runCell, waitForEnd } from "./helpers.ts";
 
 const OUTCOME = /^(result|exception \w+|cancelled|pending)$/;
@@ -104,7 +103,7 @@ for (const chapter of chapters()) {
       } else {
         await stepToEnd(cell, info.timeoutMs);
         const stepped = (await liveLines(cell)).join("\n");
-        expect(checkOutput(info.expected, stepped), `${info.id}: stepped output\n${stepped}`).toEqual({ matches: true, departsAt: null });
+        expect(outputProblems({ expected: info.expected }, { stdout: stepped, stderr: "" }), `${info.id}: stepped output\n${stepped}`).toEqual([]);
         if (!info.expected.includes("…")) expect(stepped, info.id).toBe(info.expected);
         if (!info.timeline) await cell.getByRole("button", { name: /^Timeline/ }).click();
       }

@@ -20,8 +20,8 @@ import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import { mdxToMdast } from "satteri";
 import { scanChapter, twinHash, type CellBlocks } from "../src/markdown/cells.ts";
-import { checkOutput } from "../src/markdown/expected.ts";
-import { checkTwin } from "../src/markdown/python-rules.ts";
+import { checkOutput } from "../src/notebook/index.ts";
+import { checkTwin } from "../src/notebook/index.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const args = process.argv.slice(2);
@@ -103,7 +103,7 @@ for (const file of await chapters(join(root, "content"))) {
     }
     const run = await runTwin(interpreter, cell.python, cell.timeoutMs * 3);
     if (run.code !== 0) {
-      // Every chapter cell must exit 0 (src/runner/cell-check.ts); so must its twin.
+      // Every chapter cell must exit 0 (src/notebook/cell-check.ts); so must its twin.
       console.log(`${where}: the twin exited with ${run.code}\n${run.stderr}`);
       problems++;
     }

@@ -1,25 +1,30 @@
 /**
  * What the cell buttons do, loaded on first use (or when the browser is idle) by
- * `cell-client.ts`: running either half of a cell (the TypeScript through the runner, the
- * Python through Pyodide), Stop, the editor, Reset, Copy, Run both, Run all, and the runtime
- * badges. Holds no runtime logic of its own: that is `src/runner/`.
+ * `cell-client.ts`: running either half of a cell, Stop, the editor, Reset, Copy, Run both,
+ * Run all, and the runtime badges. A run itself (runtime, files, judgement) is the notebook's
+ * (`src/notebook/run.ts`): this module shows what it reports and how it ended.
  */
+import { onRuntimeStatus, prewarm as prewarmRunner, setPreferredRuntime, type RuntimeStatus } from "../runner/index.ts";
 import {
-  ENTRY,
-  getRuntime,
-  getWorkerRuntime,
-  onRuntimeStatus,
-  prepareFiles,
-  prewarm as prewarmRunner,
-  setPreferredRuntime,
-  type RuntimeStatus,
-} from "../runner/index.ts";
-import type { PythonVerdict } from "../runner/python-classify.ts";
-import type { RunEvent, RunRequest, RunResult, Runtime } from "../runner/runtime.ts";
+  RunSlot,
+  STEPPING_TIMEOUT_MS,
+  describeCell,
+  endText,
+  formatSeconds,
+  ranOf,
+  resultName,
+  runCell,
+  type Cell,
+  type CellOutcome,
+  type Half,
+  type ResultName,
+  type RunUpdate,
+  type Tone,
+} from "../notebook/index.ts";
 import type { EditorView } from "@codemirror/view";
-import { readCellData, type CellData } from "./cell-data.ts";
+import { readCell } from "./cell-data.ts";
 import { clearEdit, editName, loadEdit, saveEdit } from "./edit-store.ts";
-import { OutputView, type OutputVerdict } from "./output-view.ts";
+import { OutputView } from "./output-view.ts";
 import type { RuntimeChoice } from "./runtime-choice.ts";
 import { CellTimeline } from "./cell-timeline.ts";
 import { CellStepper } from "./cell-stepper.ts";
@@ -29,23 +34,14 @@ import { recordRun } from "../progress/cells-run.ts";
 /** What a cell button does (its `data-action`). */
 export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "share" | "restore" | "timeline" | "step" | "both";
 
-/** A cell's two halves: its TypeScript, and its Python original. Each is a tab panel. */
-export type Lang = "ts" | "py";
-
-/** What a run printed on stdout, for Run both; `ran` is false when it could not start. */
-export interface RunOutcome {
-  ran: boolean;
-  stdout: string;
-}
-
 interface HalfState {
   editor?: EditorView;
-  /** The run in progress, if any. */
-  run?: { controller: AbortController; done: Promise<RunOutcome> };
+  /** Its run: one at a time. */
+  run: RunSlot<CellOutcome>;
 }
 
 interface CellState {
-  data: CellData;
+  data: Cell;
   ts: HalfState;
   py: HalfState;
   timeline?: CellTimeline;
@@ -58,39 +54,36 @@ interface RunOptions {
   step?: SharedArrayBuffer;
 }
 
-/** The longest a stepped run may last: the reader sets the pace (setTimeout's maximum). */
-const STEPPING_TIMEOUT_MS = 2 ** 31 - 1;
-
 const states = new WeakMap<HTMLElement, CellState>();
 
 function stateOf(cell: HTMLElement): CellState {
   let state = states.get(cell);
   if (!state) {
-    state = { data: readCellData(cell), ts: {}, py: {} };
+    state = { data: readCell(cell), ts: { run: new RunSlot() }, py: { run: new RunSlot() } };
     states.set(cell, state);
   }
   return state;
 }
 
-function panel(cell: HTMLElement, lang: Lang): HTMLElement {
+function panel(cell: HTMLElement, lang: Half): HTMLElement {
   return cell.querySelector<HTMLElement>(`[data-panel="${lang}"]`)!;
 }
 
 /** A part of one half: its controls, code, editor, live output and status are its own. */
-function part<T extends HTMLElement = HTMLElement>(cell: HTMLElement, lang: Lang, selector: string): T {
+function part<T extends HTMLElement = HTMLElement>(cell: HTMLElement, lang: Half, selector: string): T {
   return panel(cell, lang).querySelector<T>(selector)!;
 }
 
-function button(cell: HTMLElement, lang: Lang, action: Action): HTMLButtonElement {
+function button(cell: HTMLElement, lang: Half, action: Action): HTMLButtonElement {
   return part<HTMLButtonElement>(cell, lang, `button[data-action="${action}"]`);
 }
 
-function editKey(cell: HTMLElement, lang: Lang): string {
+function editKey(cell: HTMLElement, lang: Half): string {
   return editName(cell.id, lang);
 }
 
 /** Performs a button's action on one half; resolves when it is done (for Run: when the run ended). */
-export async function perform(cell: HTMLElement, action: Action, lang: Lang = "ts"): Promise<void> {
+export async function perform(cell: HTMLElement, action: Action, lang: Half = "ts"): Promise<void> {
   switch (action) {
     case "run":
       await (lang === "py" ? runPython(cell) : run(cell));
@@ -129,14 +122,14 @@ async function toggleTimeline(cell: HTMLElement): Promise<void> {
   const state = stateOf(cell);
   const timeline = timelineOf(cell, state);
   const mustRun = timeline.setOpen(!timeline.open);
-  if (mustRun && !state.ts.run) await run(cell);
+  if (mustRun && !state.ts.run.running) await run(cell);
 }
 
 async function stepThrough(cell: HTMLElement): Promise<void> {
   const state = stateOf(cell);
   state.stepper ??= new CellStepper(cell, () => void stepThrough(cell));
-  if (state.ts.run) {
-    state.ts.run.controller.abort();
+  if (state.ts.run.running) {
+    state.ts.run.stop();
     await state.ts.run.done;
   }
   const control = state.stepper.begin();
@@ -185,25 +178,19 @@ export function prewarm(): void {
 // ---- what a run shows, in either half --------------------------------------------------------
 
 /** A half's code as the reader has it now: in the editor, else the saved edit, else ours. */
-function codeOf(cell: HTMLElement, lang: Lang): string {
+function codeOf(cell: HTMLElement, lang: Half): string {
   const state = stateOf(cell);
   return state[lang].editor?.state.doc.toString() ?? loadEdit(editKey(cell, lang)) ?? originalCode(state, lang);
 }
 
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-type Kind = "info" | "ok" | "bad" | "warn";
-
-function setStatus(cell: HTMLElement, lang: Lang, text: string, kind: Kind = "info"): void {
+function setStatus(cell: HTMLElement, lang: Half, text: string, kind: Tone = "info"): void {
   const status = part(cell, lang, "[data-status]");
   status.textContent = text;
   status.dataset.kind = kind;
 }
 
 /** Run and Stop swap roles while a run lasts; keyboard focus follows the enabled one. */
-function setBusy(cell: HTMLElement, lang: Lang, busy: boolean): void {
+function setBusy(cell: HTMLElement, lang: Half, busy: boolean): void {
   const [run, stop] = [button(cell, lang, "run"), button(cell, lang, "stop")];
   const focused = document.activeElement;
   run.disabled = busy;
@@ -214,61 +201,11 @@ function setBusy(cell: HTMLElement, lang: Lang, busy: boolean): void {
   if (!busy && focused === stop) run.focus();
 }
 
-/** How a half's run ended: "match", "differs", "error", or (Python) "unavailable". */
-function setResult(cell: HTMLElement, lang: Lang, result: string | undefined): void {
+/** How a half's last run ended ("match", "differs", "error", "unavailable"), for styles and tests. */
+function setResult(cell: HTMLElement, lang: Half, result: ResultName | undefined): void {
   const key = lang === "ts" ? "result" : "pythonResult";
   if (result === undefined) delete cell.dataset[key];
   else cell.dataset[key] = result;
-}
-
-function syntaxErrorText(error: unknown): string | null {
-  const e = error as { name?: unknown; message?: unknown; line?: unknown; column?: unknown } | null;
-  if (e?.name !== "SnippetSyntaxError" || typeof e.line !== "number") return null;
-  return `Syntax error: ${String(e.message)}`;
-}
-
-function endText(result: RunResult, timeoutMs: number): { text: string; kind: "ok" | "bad" | "warn" } {
-  const elapsed = formatSeconds(result.elapsedMs);
-  if (result.reason === "stopped") return { text: `Stopped after ${elapsed}.`, kind: "warn" };
-  if (result.reason === "timeout") {
-    return {
-      text: `Timed out: the cell ran past its ${formatSeconds(timeoutMs)} limit and was stopped. A loop that never yields to the event loop runs forever.`,
-      kind: "bad",
-    };
-  }
-  if (result.reason === "output-limit") {
-    return { text: `Output truncated: the program printed too much and was stopped after ${elapsed}.`, kind: "warn" };
-  }
-  return { text: `Exited with code ${result.code ?? "none"} in ${elapsed}.`, kind: result.code === 0 ? "ok" : "bad" };
-}
-
-/** Where the output departed, for the status line ("" when it did not). */
-function departureText(verdict: OutputVerdict): string {
-  if (verdict.departedLine === undefined) return "";
-  if (verdict.merged) return `line ${verdict.departedLine} of the output, stdout and stderr merged (marked)`;
-  return `${verdict.departedStream} line ${verdict.departedLine} (marked)`;
-}
-
-/** The status once a run is over, from how it ended and how its output compared. */
-function judged(result: RunResult, verdict: OutputVerdict, timeoutMs: number): { text: string; kind: Kind } {
-  const end = endText(result, timeoutMs);
-  const departure = departureText(verdict);
-  if (result.syntaxError) return { text: `Syntax error: ${result.syntaxError.message}`, kind: "bad" };
-  if (result.reason !== undefined) {
-    // Cut short: why comes first; a departure before the cut is still worth knowing.
-    return { text: departure ? `${end.text} It had departed from the expected output at ${departure}.` : end.text, kind: end.kind };
-  }
-  if (verdict.matches) return { text: `Matches the expected output. ${end.text}`, kind: end.kind };
-  return { text: `Differs from the expected output at ${departure}. ${end.text}`, kind: "bad" };
-}
-
-/**
- * Ends the live output of a run: says so where the output cap stopped it, and judges it
- * whole only when the program ran to its end.
- */
-function finishOutput(output: OutputView, result: RunResult): OutputVerdict {
-  if (result.reason === "output-limit") output.notice("Output truncated: the program was stopped at the output limit.");
-  return output.finish(result.reason === undefined && !result.syntaxError);
 }
 
 /** One run of one half as the reader sees it: busy buttons, the live log, the status and its clock. */
@@ -282,7 +219,7 @@ class RunDisplay {
 
   constructor(
     private readonly cell: HTMLElement,
-    private readonly lang: Lang,
+    private readonly lang: Half,
   ) {
     setBusy(cell, lang, true);
     part(cell, lang, "[data-live]").hidden = false;
@@ -302,153 +239,83 @@ class RunDisplay {
     if (this.lang === "ts") reportProgress(doing);
   }
 
-  end(status: { text: string; kind: Kind }, result: string): void {
+  end(status: { text: string; tone: Tone }, result: ResultName): void {
     clearInterval(this.ticker);
     this.clock.textContent = "";
-    setStatus(this.cell, this.lang, status.text, status.kind);
+    setStatus(this.cell, this.lang, status.text, status.tone);
     setResult(this.cell, this.lang, result);
     setBusy(this.cell, this.lang, false);
   }
 }
 
-/** Starts a half's run unless one is going; the run's own work is `body`. */
-function startRun(
-  cell: HTMLElement,
-  lang: Lang,
-  body: (display: RunDisplay, signal: AbortSignal) => Promise<{ status: { text: string; kind: Kind }; result: string; outcome: RunOutcome }>,
-): Promise<RunOutcome> {
-  const half = stateOf(cell)[lang];
-  if (half.run) return half.run.done;
-  const controller = new AbortController();
-  const display = new RunDisplay(cell, lang);
-  const done = body(display, controller.signal)
-    .catch((error: unknown) => {
-      const syntax = syntaxErrorText(error);
-      const status =
-        controller.signal.aborted && !syntax
-          ? { text: "Stopped before it started.", kind: "warn" as const }
-          : { text: syntax ?? `Could not run: ${(error as Error)?.message ?? String(error)}`, kind: "bad" as const };
-      return { status, result: "error", outcome: { ran: false, stdout: "" } };
-    })
-    .then(({ status, result, outcome }) => {
-      half.run = undefined;
-      display.end(status, result);
-      recordRun(location.pathname, cell.id, lang, result);
-      return outcome;
-    });
-  half.run = { controller, done };
-  return done;
-}
-
-/** Feeds a runtime's output events to the view, keeping stdout for Run both. */
-function outputSink(output: OutputView, display: RunDisplay, outcome: RunOutcome): (event: RunEvent) => void {
-  return (event) => {
-    if (event.type === "status") display.show(event.text);
-    else if (event.type === "stdout" || event.type === "stderr") {
-      if (event.type === "stdout") outcome.stdout += event.text;
-      output.write(event.type, event.text);
-    }
-  };
-}
-
-// ---- the TypeScript half -------------------------------------------------------------------
-
-function run(cell: HTMLElement, options: RunOptions = {}): Promise<RunOutcome> {
+/**
+ * Runs one half through the notebook's one run, unless it is running already, and shows what
+ * the run reports: its stages, its judged lines, the Timeline and Step through's pauses, and
+ * how it ended. Resolves with the outcome.
+ */
+function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promise<CellOutcome> {
   const state = stateOf(cell);
-  if (state.ts.run) return state.ts.run.done;
-  wireBadges();
-  const timeline = timelineOf(cell, state);
+  const slot = state[lang].run;
+  if (slot.running) return slot.done!;
+  if (lang === "ts") wireBadges();
   const stepping = options.step !== undefined;
-  timeline.start(stepping || timeline.wanted);
-  const badge = part(cell, "ts", "[data-badge]");
+  const timeline = lang === "ts" ? timelineOf(cell, state) : undefined;
+  timeline?.start(stepping || timeline.wanted);
+  const badge = lang === "ts" ? part(cell, "ts", "[data-badge]") : undefined;
 
-  return startRun(cell, "ts", async (display, signal) => {
+  return slot.start(async (signal) => {
+    const display = new RunDisplay(cell, lang);
     let output: OutputView | undefined;
-    let started = false;
-    const unwatch = onRuntimeStatus((status) => {
-      if (status.state === "booting" && !started) display.show("Starting the WebContainer (Node.js in the browser)…");
+    const show = (update: RunUpdate): void => {
+      switch (update.type) {
+        case "doing":
+          return display.show(update.text);
+        case "started":
+          output = new OutputView(display.log, { mergedStderr: update.mergesStderr, expectsStderr: lang === "ts" && (state.data.expectedStderr ?? "") !== "" });
+          if (badge) {
+            badge.textContent = RUNTIME_NAMES[update.runtime as keyof typeof RUNTIME_NAMES];
+            badge.dataset.state = "ready";
+          }
+          return;
+        case "lines":
+          return output?.show(update.lines);
+        case "truncated":
+          return output?.notice("Output truncated: the program was stopped at the output limit.");
+        case "timeline":
+          return timeline?.add(update.events);
+        case "paused":
+          output?.flush();
+          return state.stepper?.show(update.snapshot);
+      }
+    };
+    const outcome = await runCell({
+      cell: state.data,
+      half: lang,
+      code: codeOf(cell, lang),
+      signal,
+      onUpdate: show,
+      ...(timeline?.wanted ? { record: true } : {}),
+      ...(options.step ? { step: options.step } : {}),
     });
-    try {
-      const files = await prepareFiles({ code: codeOf(cell, "ts"), files: state.data.files, compiled: state.data.compiled });
-      signal.throwIfAborted();
-      // Step through pauses a worker; the WebContainer's node cannot be paused from the page.
-      const runtime: Runtime = stepping ? getWorkerRuntime() : await getRuntime(signal);
-      signal.throwIfAborted();
-      started = true;
-      unwatch();
-      output = new OutputView(display.log, state.data.expected, state.data.expectedStderr, { mergedStderr: runtime.mergesStderr === true });
-      badge.textContent = RUNTIME_NAMES[runtime.name as keyof typeof RUNTIME_NAMES];
-      badge.dataset.state = "ready";
-      display.show("");
-      const outcome: RunOutcome = { ran: true, stdout: "" };
-      const sink = outputSink(output, display, outcome);
-      const timeoutMs = stepping ? STEPPING_TIMEOUT_MS : state.data.timeoutMs;
-      const request: RunRequest = {
-        files,
-        entry: ENTRY,
-        timeoutMs,
-        signal,
-        ...(stepping || timeline.wanted ? { record: true } : {}),
-        ...(options.step ? { step: options.step } : {}),
-      };
-      const result = await runtime.run(request, (event) => {
-        if (event.type === "timeline") timeline.add(event.events);
-        else if (event.type === "paused") {
-          output!.flush();
-          state.stepper?.show(event.snapshot);
-        } else sink(event);
-      });
-      timeline.finish();
-      if (stepping) state.stepper?.ended(endText(result, STEPPING_TIMEOUT_MS).text);
-      const verdict = finishOutput(output, result);
-      return { status: judged(result, verdict, state.data.timeoutMs), result: verdict.matches ? "match" : "differs", outcome };
-    } catch (error) {
-      output?.finish(false);
-      if (stepping) state.stepper?.ended("The program did not start.");
-      throw error;
-    } finally {
-      unwatch();
-    }
+    const ran = ranOf(outcome);
+    if (ran) timeline?.finish();
+    output?.end("verdict" in outcome ? outcome.verdict : undefined);
+    if (stepping) state.stepper?.ended(ran ? endText(ran.result, STEPPING_TIMEOUT_MS).text : "The program did not start.");
+    const result = resultName(outcome);
+    display.end(describeCell(outcome, state.data.timeoutMs), result);
+    recordRun(location.pathname, cell.id, lang, result);
+    return outcome;
   });
 }
 
-// ---- the Python half -----------------------------------------------------------------------
+// ---- the two halves ------------------------------------------------------------------------
 
-/** CPython's stderr is not recorded (tracebacks name paths and vary): any is accepted. */
-const ANY_STDERR = "…";
-
-function runPython(cell: HTMLElement): Promise<RunOutcome> {
-  const state = stateOf(cell);
-  const python = state.data.python!;
-  return startRun(cell, "py", async (display, signal) => {
-    const code = codeOf(cell, "py");
-    const runner = await import("../runner/python.ts");
-    signal.throwIfAborted();
-    const cannot = runner.pythonUnavailable() ?? cannotRunWhy(runner.classifyPython(code));
-    if (cannot !== undefined) {
-      const status = { text: `${cannot} The expected output above is what CPython printed.`, kind: "warn" as const };
-      return { status, result: "unavailable", outcome: { ran: false, stdout: "" } };
-    }
-    const output = new OutputView(display.log, python.expected, ANY_STDERR);
-    const outcome: RunOutcome = { ran: true, stdout: "" };
-    try {
-      const result = await runner.pythonRuntime().run(
-        { files: runner.pythonFiles(code), entry: runner.PYTHON_ENTRY, timeoutMs: state.data.timeoutMs, signal },
-        outputSink(output, display, outcome),
-      );
-      const verdict = finishOutput(output, result);
-      return { status: judged(result, verdict, state.data.timeoutMs), result: result.syntaxError ? "error" : verdict.matches ? "match" : "differs", outcome };
-    } catch (error) {
-      output.finish(false);
-      throw error;
-    }
-  });
+function run(cell: HTMLElement, options: RunOptions = {}): Promise<CellOutcome> {
+  return runHalf(cell, "ts", options);
 }
 
-function cannotRunWhy(verdict: PythonVerdict): string | undefined {
-  if (verdict.runnable) return undefined;
-  const first = verdict.obstacles[0]!;
-  return `This program cannot run in your browser: ${verdict.reason} (line ${first.line}: ${first.found}).`;
+function runPython(cell: HTMLElement): Promise<CellOutcome> {
+  return runHalf(cell, "py");
 }
 
 // ---- run both ------------------------------------------------------------------------------
@@ -456,7 +323,6 @@ function cannotRunWhy(verdict: PythonVerdict): string | undefined {
 /** Runs both halves at once, then shows their stdout side by side, line by line. */
 async function runBoth(cell: HTMLElement): Promise<void> {
   const state = stateOf(cell);
-  const python = state.data.python!;
   const region = cell.querySelector<HTMLElement>("[data-both]")!;
   const status = region.querySelector<HTMLElement>("[data-both-status]")!;
   region.hidden = false;
@@ -464,30 +330,35 @@ async function runBoth(cell: HTMLElement): Promise<void> {
   status.textContent = "Running the TypeScript and the Python…";
   for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = true;
   try {
-    const [ts, py] = await Promise.all([run(cell), runPython(cell)]);
+    const [ts, py] = (await Promise.all([run(cell), runPython(cell)])).map(ranOf);
     // Where the Python cannot run here, CPython's recording stands in for it.
-    const pythonOut = py.ran ? py.stdout : python.recorded;
-    showSideBySide(region, { ts: ts.ran ? ts.stdout : "", python: pythonOut, declaration: python.declaration, pythonRecorded: !py.ran, tsRan: ts.ran });
+    showSideBySide(region, {
+      ts: ts?.stdout ?? "",
+      python: py?.stdout ?? state.data.pythonExpected!,
+      declaration: state.data.pythonRecord!,
+      pythonRecorded: py === undefined,
+      tsRan: ts !== undefined,
+    });
   } finally {
     for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = false;
   }
 }
 
-function stop(cell: HTMLElement, lang: Lang): void {
-  stateOf(cell)[lang].run?.controller.abort();
+function stop(cell: HTMLElement, lang: Half): void {
+  stateOf(cell)[lang].run.stop();
 }
 
 // ---- edit / reset / copy -------------------------------------------------------------------
 
-function originalCode(state: CellState, lang: Lang): string {
-  return lang === "ts" ? state.data.code : state.data.python!.code;
+function originalCode(state: CellState, lang: Half): string {
+  return lang === "ts" ? state.data.code : state.data.python!;
 }
 
 /**
  * Opens a half's editor (once) with the reader's saved edit, else our code; `shared` opens it
  * with a share link's code instead, which is not saved until the reader changes it.
  */
-async function edit(cell: HTMLElement, lang: Lang, focus: boolean, shared?: string): Promise<void> {
+async function edit(cell: HTMLElement, lang: Half, focus: boolean, shared?: string): Promise<void> {
   const state = stateOf(cell);
   const half = state[lang];
   const { openEditor } = await import("./cell-editor.ts");
@@ -513,7 +384,7 @@ async function edit(cell: HTMLElement, lang: Lang, focus: boolean, shared?: stri
   if (focus) half.editor.focus();
 }
 
-function closeEditor(cell: HTMLElement, lang: Lang): void {
+function closeEditor(cell: HTMLElement, lang: Half): void {
   const half = stateOf(cell)[lang];
   half.editor?.destroy();
   half.editor = undefined;
@@ -523,13 +394,13 @@ function closeEditor(cell: HTMLElement, lang: Lang): void {
   part(cell, lang, "[data-code]").hidden = false;
 }
 
-function markEdited(cell: HTMLElement, lang: Lang, edited: boolean): void {
+function markEdited(cell: HTMLElement, lang: Half, edited: boolean): void {
   button(cell, lang, "reset").disabled = !edited;
   panel(cell, lang).toggleAttribute("data-edited", edited);
   if (lang === "ts") cell.toggleAttribute("data-edited", edited);
 }
 
-function reset(cell: HTMLElement, lang: Lang): void {
+function reset(cell: HTMLElement, lang: Half): void {
   clearEdit(editKey(cell, lang));
   closeEditor(cell, lang);
   markShared(cell, lang, false);
@@ -538,7 +409,7 @@ function reset(cell: HTMLElement, lang: Lang): void {
   setStatus(cell, lang, "Reset to the original code.");
 }
 
-async function copy(cell: HTMLElement, lang: Lang): Promise<void> {
+async function copy(cell: HTMLElement, lang: Half): Promise<void> {
   const code = codeOf(cell, lang);
   try {
     await navigator.clipboard.writeText(code);
@@ -552,7 +423,7 @@ async function copy(cell: HTMLElement, lang: Lang): Promise<void> {
 // ---- share -----------------------------------------------------------------------------------
 
 /** Makes a link that carries this half's current code, copies it, and shows it in the "Share link" field. */
-async function share(cell: HTMLElement, lang: Lang): Promise<void> {
+async function share(cell: HTMLElement, lang: Half): Promise<void> {
   const code = codeOf(cell, lang);
   const { shareFragment } = await import("../share/link.ts");
   part(cell, lang, "[data-live]").hidden = false;
@@ -579,7 +450,7 @@ async function share(cell: HTMLElement, lang: Lang): Promise<void> {
   }
 }
 
-function markShared(cell: HTMLElement, lang: Lang, shared: boolean): void {
+function markShared(cell: HTMLElement, lang: Half, shared: boolean): void {
   panel(cell, lang).toggleAttribute("data-shared", shared);
   const note = part(cell, lang, "[data-shared-note]");
   note.hidden = !shared;
@@ -646,8 +517,7 @@ export async function runAll(trigger: HTMLButtonElement): Promise<void> {
       bar.value = index;
       allProgress = { element: text, doing: `Running ${cell.id} (${index + 1} of ${cells.length})` };
       text.textContent = `${allProgress.doing}…`;
-      await run(cell);
-      if (cell.dataset.result === "match") matched++;
+      if ((await run(cell)).kind === "match") matched++;
     }
     bar.value = cells.length;
     allProgress = null;

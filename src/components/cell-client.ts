@@ -3,18 +3,19 @@
  * loads the rest (`cell-actions.ts`: runner, editor, output) the first time it is needed, or when
  * the browser is idle, so the page stays light and Run is still quick.
  */
-import type { Action, Lang } from "./cell-actions.ts";
+import type { Half } from "../notebook/index.ts";
+import type { Action } from "./cell-actions.ts";
 import { editName, loadEdit } from "./edit-store.ts";
 import { enhanceTabs } from "./tabs.ts";
 
 const actions = () => import("./cell-actions.ts");
 
-function act(cell: HTMLElement, action: Action, lang: Lang = "ts"): void {
+function act(cell: HTMLElement, action: Action, lang: Half = "ts"): void {
   void actions().then((module) => module.perform(cell, action, lang));
 }
 
 /** The half (TypeScript or Python tab) an element belongs to; else the one on show. */
-function langOf(cell: HTMLElement, element: Element): Lang {
+function langOf(cell: HTMLElement, element: Element): Half {
   const panel = element.closest<HTMLElement>("[data-panel]") ?? cell.querySelector<HTMLElement>("[data-panel]:not([hidden])");
   return panel?.dataset.panel === "py" ? "py" : "ts";
 }

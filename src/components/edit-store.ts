@@ -2,13 +2,15 @@
  * The reader's edits, kept in localStorage per page and cell until Reset. Storage can be
  * unavailable (private modes, quota); then edits simply do not survive a reload.
  */
+import type { Half } from "../notebook/index.ts";
+
 const PREFIX = "asyncio-notebook:edit:";
 
 /**
  * The name a half of a cell is saved under: the TypeScript under the cell's id, its Python
  * original beside it.
  */
-export function editName(cellId: string, lang: "ts" | "py"): string {
+export function editName(cellId: string, lang: Half): string {
   return lang === "ts" ? cellId : `${cellId}:py`;
 }
 

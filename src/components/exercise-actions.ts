@@ -1,17 +1,16 @@
 /**
  * What an exercise's buttons do, loaded on first use by `exercise-client.ts`: Check (runs the
  * exercise's checks against the reader's code, in the same runtime as any cell), Run, Stop,
- * Edit, Hint, Show solution, Reset. The runner, the editor and the edit store are the cells'
- * own (`src/runner/`, `cell-editor.ts`, `edit-store.ts`).
+ * Edit, Hint, Show solution, Reset. A run and its verdict are the notebook's
+ * (`src/notebook/run.ts`), the editor and the edit store are the cells' own (`cell-editor.ts`,
+ * `edit-store.ts`): this module shows what they report.
  */
 import type { EditorView } from "@codemirror/view";
-import { ENTRY, getRuntime, prepareFiles, type RunResult } from "../runner/index.ts";
-import type { FileTree } from "../runner/runtime.ts";
 import { readExerciseData, type ExerciseData } from "../exercises/data.ts";
 import { markSolved } from "../exercises/progress.ts";
 import harness from "../exercises/check-harness.ts?raw";
 import { checkSource, runSource } from "../exercises/tree.ts";
-import { isTheShownSolution, readReports, verdictOf } from "../exercises/verdict.ts";
+import { RunSlot, describeExercise, readReports, runExercise, type CheckReport, type ExerciseOutcome, type Tone } from "../notebook/index.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
 
 export type ExerciseAction = "check" | "run" | "stop" | "edit" | "restore" | "hint" | "solution" | "reset";
@@ -19,7 +18,8 @@ export type ExerciseAction = "check" | "run" | "stop" | "edit" | "restore" | "hi
 interface State {
   data: ExerciseData;
   editor?: EditorView;
-  run?: { controller: AbortController; done: Promise<void> };
+  /** Check or Run: one at a time. */
+  run: RunSlot<ExerciseOutcome>;
   hintsShown: number;
   /** Show solution was pressed since the last Reset. */
   solutionShown?: boolean;
@@ -30,7 +30,7 @@ const states = new WeakMap<HTMLElement, State>();
 function stateOf(section: HTMLElement): State {
   let state = states.get(section);
   if (!state) {
-    state = { data: readExerciseData(section), hintsShown: 0 };
+    state = { data: readExerciseData(section), hintsShown: 0, run: new RunSlot() };
     states.set(section, state);
   }
   return state;
@@ -54,7 +54,7 @@ export async function perform(section: HTMLElement, action: ExerciseAction): Pro
     case "run":
       return execute(section, "run");
     case "stop":
-      return stateOf(section).run?.controller.abort();
+      return stateOf(section).run.stop();
     case "edit":
       return edit(section, true);
     case "restore":
@@ -68,7 +68,7 @@ export async function perform(section: HTMLElement, action: ExerciseAction): Pro
   }
 }
 
-function setStatus(section: HTMLElement, text: string, kind: "info" | "ok" | "bad" | "warn" = "info"): void {
+function setStatus(section: HTMLElement, text: string, kind: Tone = "info"): void {
   const status = part(section, "[data-status]");
   status.textContent = text;
   status.dataset.kind = kind;
@@ -97,84 +97,59 @@ function line(text: string, stream: "stdout" | "stderr"): HTMLElement {
   return element;
 }
 
-function syntaxText(error: unknown): string | null {
-  const e = error as { name?: unknown; message?: unknown } | null;
-  return e?.name === "SnippetSyntaxError" ? `your code does not parse: ${String(e.message)}` : null;
-}
-
-/** The tree for the reader's code: transpiled on the page (Sucrase, loaded on first need). */
-function filesFor(kind: "check" | "run", code: string, data: ExerciseData): Promise<FileTree> {
-  return prepareFiles(kind === "check" ? checkSource(data.check, code, harness) : runSource(code, harness));
-}
-
+/** Checks or runs the reader's code through the notebook's one run, and shows how it went. */
 async function execute(section: HTMLElement, kind: "check" | "run"): Promise<void> {
   const state = stateOf(section);
-  if (state.run) return state.run.done;
-  const controller = new AbortController();
-  let finish!: () => void;
-  const done = new Promise<void>((resolve) => (finish = resolve));
-  state.run = { controller, done };
-  const trigger = button(section, kind);
-  setBusy(section, true, trigger);
-  delete section.dataset.verdict;
-
-  const results = part(section, "[data-results]");
-  const log = part(section, "[data-log]");
-  const list = part(section, "[data-check-list]");
-  results.hidden = false;
-  log.replaceChildren();
-  list.replaceChildren();
-  list.hidden = part(section, "[data-checks-label]").hidden = true;
-  setStatus(section, kind === "check" ? "Checking…" : "Running…");
-
-  let stdout = "";
-  let stderr = "";
-  try {
-    const checked = currentCode(section, state);
-    const files = await filesFor(kind, checked, state.data);
-    controller.signal.throwIfAborted();
-    const runtime = await getRuntime(controller.signal);
-    controller.signal.throwIfAborted();
-    const result: RunResult = await runtime.run(
-      { files, entry: ENTRY, timeoutMs: state.data.timeoutMs, signal: controller.signal },
-      (event) => {
-        if (event.type === "status") return setStatus(section, event.text);
-        if (event.type !== "stdout" && event.type !== "stderr") return;
-        if (event.type === "stdout") stdout += event.text;
-        else stderr += event.text;
-        // Run shows output as it comes; Check shows the program's lines once the checks are read.
-        if (kind === "run") for (const text of event.text.replace(/\n$/, "").split("\n")) log.append(line(text, event.type));
-      },
-    );
-    if (kind === "run") {
-      const how = result.reason === "timeout" ? `Timed out after ${state.data.timeoutMs / 1000} s.` : result.reason === "stopped" ? "Stopped." : `Exited with code ${result.code ?? "none"}.`;
-      setStatus(section, how, result.code === 0 ? "info" : "warn");
-      return;
-    }
-    const verdict = verdictOf({ stdout, stderr, code: result.code, reason: result.reason, timeoutMs: state.data.timeoutMs });
-    showChecks(section, verdict.reports);
-    for (const text of readReports(stdout).other) log.append(line(text, "stdout"));
-    for (const text of stderr.split("\n").filter(Boolean)) log.append(line(text, "stderr"));
-    const shown = verdict.passed && state.solutionShown === true && isTheShownSolution(checked, state.data.solution);
-    setStatus(section, shown ? `${verdict.text} That is the solution as shown, so it does not count as solved: write your own to count it.` : verdict.text, verdict.passed ? "ok" : "bad");
-    section.dataset.verdict = verdict.passed ? "passed" : "not-yet";
-    if (verdict.passed && !shown) {
-      markSolved(location.pathname, section.id);
-      part(section, "[data-solved]").hidden = false;
-    }
-  } catch (error) {
-    const syntax = syntaxText(error);
-    if (controller.signal.aborted && !syntax) setStatus(section, "Stopped before it started.", "warn");
-    else setStatus(section, syntax ? `Not yet: ${syntax}` : `Could not run: ${(error as Error)?.message ?? String(error)}`, "bad");
-    if (kind === "check") section.dataset.verdict = "not-yet";
-  } finally {
-    state.run = undefined;
-    setBusy(section, false, trigger);
-    finish();
+  if (state.run.running) {
+    await state.run.done;
+    return;
   }
+  const trigger = button(section, kind);
+  await state.run.start(async (signal) => {
+    setBusy(section, true, trigger);
+    delete section.dataset.verdict;
+    const results = part(section, "[data-results]");
+    const log = part(section, "[data-log]");
+    const list = part(section, "[data-check-list]");
+    results.hidden = false;
+    log.replaceChildren();
+    list.replaceChildren();
+    list.hidden = part(section, "[data-checks-label]").hidden = true;
+    setStatus(section, kind === "check" ? "Checking…" : "Running…");
+
+    const code = currentCode(section, state);
+    const source = kind === "check" ? checkSource(state.data.check, code, harness) : runSource(code, harness);
+    const outcome = await runExercise({
+      kind,
+      source,
+      code,
+      ...(state.solutionShown ? { solution: state.data.solution } : {}),
+      timeoutMs: state.data.timeoutMs,
+      signal,
+      // Run shows output as it comes; Check shows the program's lines once the checks are read.
+      onUpdate: (update) => {
+        if (update.type === "doing") setStatus(section, update.text);
+        else if (update.type === "lines") for (const { text, stream } of update.lines) log.append(line(text, stream));
+      },
+    });
+    const status = describeExercise(outcome, state.data.timeoutMs);
+    setStatus(section, status.text, status.tone);
+    if (outcome.kind === "checked") {
+      showChecks(section, outcome.verdict.reports);
+      for (const text of readReports(outcome.ran.stdout).other) log.append(line(text, "stdout"));
+      for (const text of outcome.ran.stderr.split("\n").filter(Boolean)) log.append(line(text, "stderr"));
+      section.dataset.verdict = outcome.verdict.passed ? "passed" : "not-yet";
+      if (outcome.counts) {
+        markSolved(location.pathname, section.id);
+        part(section, "[data-solved]").hidden = false;
+      }
+    } else if (kind === "check" && outcome.kind !== "ran") section.dataset.verdict = "not-yet";
+    setBusy(section, false, trigger);
+    return outcome;
+  });
 }
 
-function showChecks(section: HTMLElement, reports: ReturnType<typeof verdictOf>["reports"]): void {
+function showChecks(section: HTMLElement, reports: CheckReport[]): void {
   const list = part(section, "[data-check-list]");
   for (const report of reports) {
     const item = document.createElement("li");

@@ -1,12 +1,10 @@
 /**
- * A cell's live output: chunks of stdout/stderr become lines in the cell's `role="log"`
- * element, as text (never HTML), batched once per frame so a program that prints a million
- * lines cannot freeze the page. `OutputJudge` follows each stream against its expectation; the
- * first line that departs from it is marked.
+ * A cell's live output: the lines a run reports (already judged, by src/notebook/run.ts) go
+ * into the cell's `role="log"` element, as text (never HTML), batched once per frame so a
+ * program that prints a million lines cannot freeze the page. The first line that departs
+ * from the expectation is marked.
  */
-import { OutputJudge, type JudgedLine, type OutputVerdict, type Stream } from "./output-judge.ts";
-
-export type { OutputVerdict } from "./output-judge.ts";
+import type { JudgedLine, OutputVerdict } from "../notebook/index.ts";
 
 /** Lines shown per run; the runtimes cap output too, this keeps the DOM small regardless. */
 export const MAX_SHOWN_LINES = 2_000;
@@ -18,35 +16,27 @@ export const MERGED_NOTICE =
 export interface OutputViewOptions {
   /** The runtime reports stderr as stdout (`Runtime.mergesStderr`). */
   mergedStderr?: boolean;
+  /** The cell expects something on stderr. */
+  expectsStderr?: boolean;
 }
 
 export class OutputView {
   private readonly log: HTMLElement;
-  private readonly judge: OutputJudge;
   private queue: JudgedLine[] = [];
   private shown = 0;
   private hidden = 0;
   private frame = 0;
   private hiddenNotice: HTMLElement | undefined;
 
-  /**
-   * @param log the cell's `role="log"` element; emptied.
-   * @param expected expected stdout.
-   * @param expectedStderr expected stderr; a cell without a stderr block expects none.
-   */
-  constructor(log: HTMLElement, expected: string, expectedStderr = "", options: OutputViewOptions = {}) {
+  /** @param log the cell's `role="log"` element; emptied. */
+  constructor(log: HTMLElement, options: OutputViewOptions = {}) {
     this.log = log;
     this.log.replaceChildren();
-    this.judge = new OutputJudge(expected, expectedStderr, options);
-    if (options.mergedStderr && expectedStderr !== "") this.notice(MERGED_NOTICE);
+    if (options.mergedStderr && options.expectsStderr) this.notice(MERGED_NOTICE);
   }
 
-  /** Appends a chunk; complete lines appear at the next frame, a partial line waits. */
-  write(stream: Stream, text: string): void {
-    this.enqueue(this.judge.write(stream, text));
-  }
-
-  private enqueue(lines: JudgedLine[]): void {
+  /** Shows lines at the next frame. */
+  show(lines: JudgedLine[]): void {
     if (lines.length === 0) return;
     for (const line of lines) this.queue.push(line); // not push(...lines): a huge chunk would overflow the stack
     this.frame ||= requestAnimationFrame(() => this.flush());
@@ -89,17 +79,10 @@ export class OutputView {
     this.log.append(element);
   }
 
-  /**
-   * Ends the run: the partial lines become lines, and the outputs are judged.
-   * @param judge false when the run was cut short (stopped, timed out, truncated), so a
-   *   missing tail is no news and only an earlier departure is reported.
-   */
-  finish(judge = true): OutputVerdict {
-    const { lines, verdict } = this.judge.finish(judge);
-    this.enqueue(lines);
+  /** Ends the run: shows what is queued, and where the output stopped short, if it did. */
+  end(verdict?: OutputVerdict): void {
     this.flush();
-    if (verdict.endedEarly) this.missingMark(verdict.merged ? "the output" : verdict.departedStream!);
-    return verdict;
+    if (verdict?.endedEarly) this.missingMark(verdict.merged ? "the output" : verdict.departedStream!);
   }
 
   private missingMark(what: string): void {

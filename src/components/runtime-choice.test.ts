@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RUNTIME_STORAGE_KEY, RuntimeSelector, type RuntimePreference } from "../runner/select.ts";
-import { WebContainerBoot } from "../runner/webcontainer-boot.ts";
-import type { Runtime } from "../runner/runtime.ts";
+import { RUNTIME_STORAGE_KEY, RuntimeSelector, type RuntimePreference } from "../runner/index.ts";
+import { WebContainerBoot } from "../runner/webcontainer/index.ts";
+import type { Runtime } from "../runner/core/index.ts";
 import { RUNTIME_KEY, readRuntimeChoice, type RuntimeChoice } from "./runtime-choice.ts";
 
 afterEach(() => {

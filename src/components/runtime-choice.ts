@@ -1,4 +1,4 @@
-import type { RuntimePreference } from "../runner/select.ts";
+import type { RuntimePreference } from "../runner/index.ts";
 
 /**
  * The reader's runtime choice, remembered across pages: "auto" (WebContainer when the page can

@@ -3,8 +3,7 @@
  * each row saying whether the lines are the same, the same once a declared rule rewrote the
  * Python (the rule named, the line as Python printed it shown too), or different.
  */
-import { PYTHON_RULES, type PythonDeclaration } from "../markdown/python-rules.ts";
-import { pairOutputs, summarise, type Row } from "./side-by-side.ts";
+import { PYTHON_RULES, pairOutputs, summarise, type PythonDeclaration, type Row } from "../notebook/index.ts";
 
 export interface BothRun {
   ts: string;

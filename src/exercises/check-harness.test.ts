@@ -2,7 +2,7 @@
 import * as asyncio from "asyncio";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checks, expect as expectThat, expectClean, seconds, trace } from "./check-harness.ts";
-import { readReports, verdictOf } from "./verdict.ts";
+import { readReports, verdictOf } from "../notebook/index.ts";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,10 +1,10 @@
 /**
  * An exercise's file tree, built from the runner's own pieces (`snippetFiles` in
- * src/runner/files.ts): the reader's code is the module `exercise.ts`, the check harness is
+ * src/runner/compile/files.ts): the reader's code is the module `exercise.ts`, the check harness is
  * `check.ts`, and the entry (`snippet.js`) is either the exercise's checks or a two-line
  * program that runs the reader's `main` (Run). Nothing here transpiles or runs.
  */
-import type { SnippetSource } from "../runner/files.ts";
+import type { SnippetSource } from "../runner/compile/index.ts";
 
 /** The reader's module, as checks and the run entry import it ("./exercise.js"). */
 export const EXERCISE_FILE = "exercise.ts";

@@ -5,11 +5,11 @@
  * solution's recorded CPython output is that same output. Needs the built library.
  */
 import { describe, expect, it } from "vitest";
-import { checkOutput } from "../markdown/expected.ts";
+import { checkOutput } from "../notebook/index.ts";
 import { chapterExercises } from "./testing/chapters.ts";
 import { harnessSource, runWithNode } from "./testing/node-run.ts";
 import { checkSource, runSource } from "./tree.ts";
-import { verdictOf } from "./verdict.ts";
+import { verdictOf } from "../notebook/index.ts";
 
 const TIMEOUT_MS = 10_000;
 const harness = await harnessSource();

@@ -11,14 +11,14 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkOutput } from "../markdown/expected.ts";
-import { bundleLibrary } from "../runner/library-bundle.ts";
-import type { SnippetSource } from "../runner/files.ts";
-import type { HarnessOptions, HarnessRun } from "../runner/testing/harness.ts";
+import { checkOutput } from "../notebook/index.ts";
+import { bundleLibrary } from "../runner/build/index.ts";
+import type { SnippetSource } from "../runner/compile/index.ts";
+import type { HarnessOptions, HarnessRun } from "../runner/testing/index.ts";
 import { chapterExercises } from "./testing/chapters.ts";
 import { harnessSource } from "./testing/node-run.ts";
 import { checkSource, runSource } from "./tree.ts";
-import { verdictOf } from "./verdict.ts";
+import { verdictOf } from "../notebook/index.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const TIMEOUT_MS = 10_000;
@@ -37,7 +37,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) return;
   const [harness, worker, library] = await Promise.all([
     bundle("../runner/testing/harness.ts"),
-    bundle("../runner/worker-entry.ts"),
+    bundle("../runner/worker/entry.ts"),
     bundleLibrary(here("../..")),
   ]);
   const routes: Record<string, [string, string]> = {

@@ -27,46 +27,8 @@
 import { createHash } from "node:crypto";
 import type { Code, Nodes, Parents, Root } from "mdast";
 import { mdxToMdast } from "satteri";
-import { RULE_NAMES, TS_ONLY, type PythonDeclaration } from "./python-rules.ts";
+import { DEFAULT_TIMEOUT_MS, RULE_NAMES, TS_ONLY, type Cell, type ChapterFile, type PythonRecord } from "../notebook/index.ts";
 import { isExerciseElement } from "./exercises.ts";
-
-/** A module a chapter defines with ` ```ts file=NAME.ts `. */
-export interface ChapterFile {
-  /** The module's own name, e.g. "kitchen.ts"; cells import it as "./kitchen.js". */
-  path: string;
-  /** TypeScript as authored. */
-  code: string;
-  /** 1-based line of the block's opening fence in the MDX. */
-  line: number;
-}
-
-/** One runnable snippet and everything needed to run and check it. */
-export interface Cell {
-  /** "cell-1", "cell-2"... by position among the chapter's cells, or the `id=` meta. */
-  id: string;
-  /** TypeScript as authored. */
-  code: string;
-  /** Expected stdout, without a trailing newline. */
-  expected: string;
-  /** Expected stderr when the chapter gives a ` ```stderr ` block. */
-  expectedStderr?: string;
-  /** The Python original, when a ` ```python ` block immediately precedes the cell. */
-  python?: string;
-  /** The twin's recorded CPython stdout, from the ` ```output python ` block. */
-  pythonExpected?: string;
-  /** That block's meta: the hash of the twin it was recorded from and the declared rules. */
-  pythonRecord?: PythonRecord;
-  /** The chapter's `file=` modules defined before this cell (latest definition per name). */
-  files: ChapterFile[];
-  /** 1-based line of the cell's opening fence in the MDX (for errors). */
-  line: number;
-  /** Wall-clock limit for one run; `timeout=` meta in seconds, default 10 s. */
-  timeoutMs: number;
-  /** `timeline` meta: every run is recorded and its Timeline shown. */
-  timeline?: true;
-  /** `nostep="…"` meta: why this cell cannot be stepped (real time, threads...). */
-  noStep?: string;
-}
 
 /**
  * A short fingerprint of a Python twin: the first 8 hex digits of the SHA-256 of its source.
@@ -75,17 +37,6 @@ export interface Cell {
 export function twinHash(python: string): string {
   return createHash("sha256").update(python).digest("hex").slice(0, 8);
 }
-
-/** The meta of an ` ```output python ` block. */
-export interface PythonRecord extends PythonDeclaration {
-  /** `twin=`: the {@link twinHash} of the Python source the output was recorded from. */
-  twin?: string;
-  /** 1-based line of the block's opening fence in the MDX. */
-  line: number;
-}
-
-/** The default per-cell timeout. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** The blocks that make up one cell, as found in the tree, for plugins that rewrite them. */
 export interface CellBlocks {

@@ -2,7 +2,8 @@ import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { markdownToHtml, mdxToJs } from "satteri";
 import { describe, expect, it } from "vitest";
-import { extractCellsFromSource, type Cell } from "./cells.ts";
+import type { Cell } from "../notebook/index.ts";
+import { extractCellsFromSource } from "./cells.ts";
 import { remarkCells } from "./remark-cells.ts";
 
 const fence = "```";

@@ -12,7 +12,8 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import type { MdastPluginDefinition, MdastPluginEntry, MdxJsxFlowElement } from "satteri";
-import { scanChapter, type Cell, type ChapterFile } from "./cells.ts";
+import type { Cell, ChapterFile } from "../notebook/index.ts";
+import { scanChapter } from "./cells.ts";
 
 /** The JSX names the plugin emits; the page maps them to Astro components. */
 export const CELL_COMPONENT = "NotebookCell";

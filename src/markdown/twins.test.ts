@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractCellsFromSource, twinHash } from "./cells.ts";
-import { checkTwin } from "./python-rules.ts";
+import { checkTwin } from "../notebook/index.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const contentDir = join(root, "content");

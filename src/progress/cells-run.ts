@@ -4,6 +4,7 @@
  * ("match", "differs", "error", "unavailable"). Storage can be unavailable or hold something
  * else (private modes, quota, an older edition): then nothing is remembered, and nothing breaks.
  */
+import type { Half } from "../notebook/index.ts";
 import { readStoredObject } from "./stored.ts";
 
 export const RAN_KEY = "asyncio-notebook:ran";
@@ -11,7 +12,6 @@ export const RAN_KEY = "asyncio-notebook:ran";
 /** Fired on `document` when the reader's progress changed (a cell ran, an exercise was solved). */
 export const PROGRESS_EVENT = "notebook:progress";
 
-type Half = "ts" | "py";
 type Store = Record<string, Record<string, Partial<Record<Half, string>>>>;
 
 const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;

@@ -11,21 +11,17 @@
  * Loading this module loads neither Sucrase (only {@link prepareFiles} of edited code does)
  * nor `@webcontainer/api` (only the first WebContainer boot does).
  */
-import type { CompiledCell, SnippetSource } from "./files.ts";
-import { loadLibrary } from "./library.ts";
-import type { FileTree, Runtime } from "./runtime.ts";
-import { RuntimeSelector, type RuntimePreference, type RuntimeStatus } from "./select.ts";
-import { WebContainerRuntime } from "./webcontainer.ts";
-import { WebContainerBoot } from "./webcontainer-boot.ts";
-import { WorkerRuntime } from "./worker.ts";
+import type { CompiledCell, SnippetSource } from "./compile/index.ts";
+import { loadLibrary, type FileTree, type Runtime } from "./core/index.ts";
+import { RuntimeSelector, type RunNeeds, type RuntimePreference, type RuntimeStatus } from "./select.ts";
+import { WebContainerBoot, WebContainerRuntime } from "./webcontainer/index.ts";
+import { WorkerRuntime } from "./worker/index.ts";
 
-export type { FileTree, RunEvent, RunRequest, RunResult, Runtime } from "./runtime.ts";
-export type { CompiledCell, SnippetSource } from "./files.ts";
-export type { RuntimeName, RuntimePreference, RuntimeStatus } from "./select.ts";
-export { RUNTIME_STORAGE_KEY } from "./select.ts";
-export { ENTRY } from "./tree.ts";
-export { SnippetSyntaxError } from "./syntax-error.ts";
-export { OUTPUT_LIMITS } from "./output-cap.ts";
+export type { FileTree, RunEvent, RunRequest, RunResult, Runtime } from "./core/index.ts";
+export type { CompiledCell, SnippetSource } from "./compile/index.ts";
+export type { RunNeeds, RuntimeName, RuntimePreference, RuntimeStatus } from "./select.ts";
+export { RUNTIME_STORAGE_KEY, RuntimeSelector } from "./select.ts";
+export { ENTRY, OUTPUT_LIMITS, SnippetSyntaxError } from "./core/index.ts";
 
 interface Runner {
   boot: WebContainerBoot;
@@ -64,16 +60,11 @@ function safeStorage(name: "localStorage" | "sessionStorage"): Storage | undefin
 /**
  * The runtime for the next run, at once (see ./select.ts for the policy): with the
  * WebContainer preferred but not ready, the worker, while the first call starts the
- * WebContainer's boot in the background.
+ * WebContainer's boot in the background. Step through (`needs.step`) gets the worker.
  * @param signal aborting stops waiting for the boot.
  */
-export function getRuntime(signal?: AbortSignal): Promise<Runtime> {
-  return get().selector.getRuntime(signal);
-}
-
-/** The in-page worker runtime, whatever the choice: Step through needs it (it pauses the worker). */
-export function getWorkerRuntime(): Runtime {
-  return get().worker;
+export function getRuntime(signal?: AbortSignal, needs?: RunNeeds): Promise<Runtime> {
+  return get().selector.getRuntime(signal, needs);
 }
 
 /**
@@ -97,7 +88,7 @@ export function setPreferredRuntime(choice: RuntimePreference): void {
 /** What {@link prepareFiles} needs to know about a cell. */
 export interface PrepareInput extends SnippetSource {
   /**
-   * The build's output for the unedited cell (`compileCell()` of ./files.ts): used as is
+   * The build's output for the unedited cell (`compileCell()` of ./compile/files.ts): used as is
    * while `code` is still what it was built from, so an unedited cell needs no Sucrase.
    */
   compiled?: CompiledCell;
@@ -112,7 +103,7 @@ export interface PrepareInput extends SnippetSource {
  */
 export async function prepareFiles(input: PrepareInput): Promise<FileTree> {
   if (input.compiled && input.compiled.code === input.code) return input.compiled.tree;
-  const { snippetFiles } = await import("./files.ts");
+  const { snippetFiles } = await import("./compile/index.ts");
   return snippetFiles(input);
 }
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Runtime } from "./runtime.ts";
+import type { Runtime } from "./core/index.ts";
 import { BOOT_DELAY_MS, RUNTIME_STORAGE_KEY, RuntimeSelector, STARTING_REASON, UNAVAILABLE_SESSION_KEY, type RuntimeStatus } from "./select.ts";
-import { WebContainerBoot } from "./webcontainer-boot.ts";
-import type { WebContainerLike } from "./webcontainer.ts";
+import { WebContainerBoot } from "./webcontainer/index.ts";
+import type { WebContainerLike } from "./webcontainer/index.ts";
 
 const worker = { name: "worker" } as Runtime;
 const webcontainer = { name: "webcontainer" } as Runtime;
@@ -75,6 +75,21 @@ describe("RuntimeSelector: never wait", () => {
     expect(boot).toHaveBeenCalledTimes(1);
     expect(select.status.reason).toBe(`${STARTING_REASON} — running in an in-page worker`);
     expect(statuses.every((s) => s.state !== "booting")).toBe(true);
+  });
+
+  it("gives Step through the worker, even with the WebContainer ready, and starts no boot for it", async () => {
+    let finish!: (c: WebContainerLike) => void;
+    const boot = vi.fn(() => new Promise<WebContainerLike>((r) => (finish = r)));
+    const { select } = selector({ boot });
+    expect(await select.getRuntime(undefined, { step: true })).toBe(worker);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
+    expect(boot).not.toHaveBeenCalled();
+    await pickedAtOnce(select);
+    await vi.advanceTimersByTimeAsync(BOOT_DELAY_MS);
+    finish({} as WebContainerLike);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await pickedAtOnce(select)).toBe(webcontainer);
+    expect(await select.getRuntime(undefined, { step: true })).toBe(worker);
   });
 
   it("switches later runs to the WebContainer once it is ready", async () => {

@@ -9,9 +9,11 @@
  * misses its deadline is remembered for the session (sessionStorage), so later pages do not
  * start it again. Only where the worker
  * cannot run (no module workers) does a run wait for the boot, at most the deadline.
+ * Step through runs in the worker whatever the choice: it pauses the loop by blocking the
+ * worker's thread, and nothing in the page can pause the WebContainer's node.
  */
-import type { Runtime } from "./runtime.ts";
-import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcontainer-boot.ts";
+import type { Runtime } from "./core/index.ts";
+import { ISOLATION_REASON, timeoutReason, type WebContainerBoot } from "./webcontainer/index.ts";
 
 export type RuntimeName = Runtime["name"];
 
@@ -20,6 +22,12 @@ export type RuntimeName = Runtime["name"];
  * page is cross-origin isolated, else the worker).
  */
 export type RuntimePreference = RuntimeName | "auto";
+
+/** What a run needs of its runtime beyond running the program. */
+export interface RunNeeds {
+  /** Step through: a runtime that can pause the loop before each callback (the worker only). */
+  step?: boolean;
+}
 
 /** What the badge shows. */
 export interface RuntimeStatus {
@@ -113,10 +121,12 @@ export class RuntimeSelector {
   /**
    * The runtime for the next run, at once: the WebContainer when it is preferred and ready,
    * else the worker (starting the WebContainer's boot in the background when it is preferred
-   * and may still work). Waits for the boot only where the worker cannot run.
+   * and may still work). Waits for the boot only where the worker cannot run. A run that
+   * steps gets the worker, and starts no boot.
    * @param signal aborting it stops waiting for the boot.
    */
-  async getRuntime(signal?: AbortSignal): Promise<Runtime> {
+  async getRuntime(signal?: AbortSignal, needs: RunNeeds = {}): Promise<Runtime> {
+    if (needs.step) return this._options.worker();
     const { boot } = this._options;
     if (this.preferred === "webcontainer" && boot.state !== "ready" && this._wcPossible()) {
       if (this._workerSupported()) this._watchSoon();

@@ -1,9 +1,9 @@
 /**
  * Every runnable cell of every chapter, run by real Node over the exact file tree the
- * WebContainer mounts (./files.ts), with its stdout and stderr compared to the chapter's
- * expected output (a line `…` matches any lines), and its exit code with 0 (./cell-check.ts).
+ * WebContainer mounts (./compile/files.ts), with its stdout and stderr compared to the chapter's
+ * expected output (a line `…` matches any lines), and its exit code with 0 (../notebook/cell-check.ts).
  * Stack traces are compared as the reader
- * sees them in the browser: rewritten to `snippet.ts:LINE:COL` (./stack.ts).
+ * sees them in the browser: rewritten to `snippet.ts:LINE:COL` (./core/stack.ts).
  *
  * One test per cell, named `chapter › cell-id`. Needs the built library: `npm run build:loop`.
  */
@@ -13,12 +13,11 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { extractCellsFromSource, type Cell } from "../markdown/cells.ts";
-import { cellProblems, type CellRun } from "./cell-check.ts";
-import { ENTRY, buildFileTree, libraryTree, snippetFiles } from "./files.ts";
-import { readLibraryFiles } from "./library-node.ts";
-import type { FileTree } from "./runtime.ts";
-import { directoryLocator, stackRewriter } from "./stack.ts";
+import { extractCellsFromSource } from "../markdown/cells.ts";
+import { cellProblems, type Cell, type CellRun } from "../notebook/index.ts";
+import { snippetFiles } from "./compile/index.ts";
+import { readLibraryFiles } from "./build/index.ts";
+import { ENTRY, buildFileTree, directoryLocator, libraryTree, stackRewriter, type FileTree } from "./core/index.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const contentDir = join(root, "content");

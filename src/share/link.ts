@@ -6,12 +6,11 @@
  * The code is UTF-8, deflated with the platform's own `CompressionStream("deflate-raw")` (in
  * every current browser and in Node), then base64url-encoded: no library needed.
  */
-
-export type ShareLang = "ts" | "py";
+import type { Half } from "../notebook/index.ts";
 
 export interface SharedCode {
   cellId: string;
-  lang: ShareLang;
+  lang: Half;
   code: string;
 }
 

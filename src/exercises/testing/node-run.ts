@@ -8,10 +8,9 @@ import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ENTRY, buildFileTree, libraryTree, snippetFiles, type SnippetSource } from "../../runner/files.ts";
-import { readLibraryFiles } from "../../runner/library-node.ts";
-import type { FileTree } from "../../runner/runtime.ts";
-import { directoryLocator, stackRewriter } from "../../runner/stack.ts";
+import { snippetFiles, type SnippetSource } from "../../runner/compile/index.ts";
+import { readLibraryFiles } from "../../runner/build/index.ts";
+import { ENTRY, buildFileTree, directoryLocator, libraryTree, stackRewriter, type FileTree } from "../../runner/core/index.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 

@@ -1,10 +1,10 @@
 /**
  * The loop library's files as one JSON document, `{ "package.json": "...", "dist/index.js": "..." }`,
- * for the browser runtimes (see src/runner/library.ts). Built from src/loop/dist, so it
+ * for the browser runtimes (see src/runner/core/library.ts). Built from src/loop/dist, so it
  * is exactly what `npm run build:loop` produced.
  */
 import type { APIRoute } from "astro";
-import { isLibraryFile } from "../../runner/library.ts";
+import { isLibraryFile } from "../../runner/core/index.ts";
 
 const PACKAGE_ROOT = "/src/loop/";
 

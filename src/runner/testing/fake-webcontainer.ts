@@ -3,7 +3,7 @@
  * system that records what was mounted, and processes whose output and exit the test
  * drives.
  */
-import type { FileSystemTree, ProcessLike, WebContainerLike } from "../webcontainer.ts";
+import type { FileSystemTree, ProcessLike, WebContainerLike } from "../webcontainer/index.ts";
 
 export class FakeProcess implements ProcessLike {
   readonly output: ReadableStream<string>;

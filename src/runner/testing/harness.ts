@@ -1,10 +1,10 @@
 /**
- * The page script of the worker runtime's browser test (../worker.browser.test.ts): the real
+ * The page script of the worker runtime's browser test (../worker/runtime.browser.test.ts): the real
  * WorkerRuntime and worker, bundled by esbuild, driven from Playwright through `window.runner`.
  */
-import { snippetFiles } from "../files.ts";
-import type { RunEvent, RunResult } from "../runtime.ts";
-import { WorkerRuntime } from "../worker.ts";
+import { snippetFiles } from "../compile/index.ts";
+import type { RunEvent, RunResult } from "../core/index.ts";
+import { WorkerRuntime } from "../worker/index.ts";
 
 export interface HarnessRun {
   events: RunEvent[];

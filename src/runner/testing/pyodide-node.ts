@@ -11,8 +11,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
-import type { SyntaxErrorInfo } from "../python-protocol.ts";
-import { captureOutput, runProgram } from "../python-session.ts";
+import type { SyntaxErrorInfo } from "../core/index.ts";
+import { captureOutput, runProgram } from "../python/index.ts";
 
 export interface NodeOutcome {
   stdout: string;

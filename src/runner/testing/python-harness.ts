@@ -1,9 +1,9 @@
 /**
- * The page script of the Python runtime's browser test (../python.browser.test.ts): the real
+ * The page script of the Python runtime's browser test (../python/runtime.browser.test.ts): the real
  * PythonRuntime and worker, bundled by esbuild, driven from Playwright through `window.python`.
  */
-import { PythonRuntime, PYTHON_ENTRY, pythonFiles, pythonUnavailable } from "../python.ts";
-import type { RunEvent, RunResult } from "../runtime.ts";
+import { PythonRuntime, PYTHON_ENTRY, pythonFiles, pythonUnavailable } from "../python/index.ts";
+import type { RunEvent, RunResult } from "../core/index.ts";
 
 export interface PythonHarnessRun {
   events: RunEvent[];

@@ -1,7 +1,7 @@
 /**
  * A tiny server for the Python runtime in a real browser (the browser test and
  * bench/python-start.ts): the harness page, the worker bundled by esbuild, and Pyodide's files
- * from node_modules at the site's path (../python-assets.ts), with the site's headers:
+ * from node_modules at the site's path (../python/assets.ts), with the site's headers:
  * cross-origin isolation, a CSP that allows WebAssembly but not eval, and the immutable cache
  * header public/_headers gives Pyodide.
  */
@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { PYODIDE_DIR, PYODIDE_FILES } from "../python-assets.ts";
+import { PYODIDE_DIR, PYODIDE_FILES } from "../python/index.ts";
 import { PYODIDE_CACHE_CONTROL } from "../../security/headers.ts";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -50,7 +50,7 @@ export interface PythonServer {
 
 export async function startPythonServer(): Promise<PythonServer> {
   const pyodideRoot = dirname(createRequire(import.meta.url).resolve("pyodide/package.json"));
-  const [harness, worker] = await Promise.all([bundle("./python-harness.ts"), bundle("../python-worker.ts")]);
+  const [harness, worker] = await Promise.all([bundle("./python-harness.ts"), bundle("../python/entry.ts")]);
   const routes = new Map<string, { type: string; body: string | Buffer; cache?: string }>([
     ["/", { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>python</title><script type="module" src="/harness.js"></script>' }],
     ["/harness.js", { type: "text/javascript", body: harness }],

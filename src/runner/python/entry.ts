@@ -1,0 +1,137 @@
+/**
+ * The Python runtime's Web Worker: CPython (Pyodide) running one program like `python3 main.py`.
+ *
+ * It starts loading Pyodide from the site's own copy (./python-assets.ts) as soon as it exists,
+ * reporting progress (bytes, then stages), says `ready`, runs the programs it is given one at a
+ * time (./python-session.ts) and reports each exit, saying whether the interpreter is fresh
+ * enough for another. Output is batched and capped like the TypeScript worker's
+ * (./worker-output.ts). Stop, the timeout and the cap terminate the worker: the page does that
+ * (./python.ts, through ./worker.ts).
+ */
+import type { PyodideAPI } from "pyodide";
+import { PYODIDE_DIR } from "./assets.ts";
+import { progressText, type LoadProgress } from "../core/index.ts";
+import { captureOutput, runProgram } from "./session.ts";
+import { OutputChannel } from "../core/index.ts";
+import type { FromWorker, ToWorker } from "../core/index.ts";
+
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<ToWorker>) => void): void;
+  fetch: typeof fetch;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+const post = (message: FromWorker): void => scope.postMessage(message);
+
+// Flushes of batched output: a task of their own (a MessageChannel), not a Python callback.
+const internal = new MessageChannel();
+const queue: Array<() => void> = [];
+internal.port1.onmessage = () => queue.shift()?.();
+/** Each run's output: batched and capped per program. */
+const channel = (): OutputChannel =>
+  new OutputChannel({
+    post,
+    schedule: (callback) => {
+      queue.push(callback);
+      internal.port2.postMessage(null);
+    },
+    now: () => performance.now(),
+  });
+let output = channel();
+
+/** The site's Pyodide directory, e.g. "https://example.org/pyodide/314.0.8/". */
+function baseUrl(): string {
+  const base = import.meta.env?.BASE_URL ?? "/";
+  return new URL(`${base.endsWith("/") ? base : `${base}/`}${PYODIDE_DIR}`, location.origin).href;
+}
+
+const progress: LoadProgress = { stage: "downloading", loaded: 0, total: 0 };
+let lastReport = 0;
+function report(force = false): void {
+  const now = performance.now();
+  if (!force && now - lastReport < 100) return;
+  lastReport = now;
+  post({ type: "status", text: progressText(progress), progress: { ...progress } });
+}
+function enter(stage: LoadProgress["stage"]): void {
+  if (progress.stage === stage) return;
+  progress.stage = stage;
+  report(true);
+}
+
+/**
+ * Pyodide has no progress hook, and fetches its files with the global `fetch`: this counts
+ * their bytes as they arrive. Once the interpreter's WebAssembly is all here, what remains
+ * of its loading is compiling it.
+ */
+function countDownloads(base: string): void {
+  const original = scope.fetch.bind(scope);
+  scope.fetch = async (input, init) => {
+    const response = await original(input, init);
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith(base) || !response.body) return response;
+    progress.total += Number(response.headers.get("Content-Length") ?? 0);
+    report(true);
+    const wasm = url.endsWith(".wasm");
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          progress.loaded += chunk.byteLength;
+          report();
+          controller.enqueue(chunk);
+        },
+        flush() {
+          if (wasm) enter("compiling");
+        },
+      }),
+    );
+    // Same status and headers: instantiateStreaming needs `Content-Type: application/wasm`.
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+async function load(): Promise<PyodideAPI> {
+  const base = baseUrl();
+  countDownloads(base);
+  report(true);
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as typeof import("pyodide");
+  const pyodide = await loadPyodide({
+    indexURL: base,
+    // Called once the WebAssembly is instantiated, before the interpreter starts.
+    fsInit: async () => enter("starting"),
+  });
+  captureOutput(pyodide, (stream, text) => output.write(stream, text));
+  return pyodide;
+}
+
+const loading = load();
+loading.then(
+  () => post({ type: "ready" }),
+  (error: unknown) => post({ type: "fatal", message: `Python could not start: ${error instanceof Error ? error.message : String(error)}` }),
+);
+
+scope.addEventListener("message", async (event) => {
+  if (event.data.type !== "run") return;
+  const { files, entry } = event.data;
+  let pyodide: PyodideAPI;
+  try {
+    pyodide = await loading;
+  } catch {
+    return; // `fatal` said why
+  }
+  output = channel();
+  try {
+    const result = await runProgram(pyodide, files, entry);
+    output.close();
+    post({
+      type: "exit",
+      code: result.code,
+      reusable: result.reusable,
+      ...(result.syntaxError ? { syntaxError: result.syntaxError } : {}),
+    });
+  } catch (error) {
+    output.close();
+    post({ type: "fatal", message: `Python failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+});
