@@ -1,7 +1,7 @@
 /**
  * Runs Python programs under Pyodide in Node, through the same session code as the browser
  * worker: `node pyodide-node.ts DIR [--stop-on=TEXT] ENTRY...` runs each DIR/ENTRY in turn
- * (DIR's other `.py` files beside it) and prints one JSON array, an element per program:
+ * (DIR's other `.py` files, subdirectories included, beside it) and prints one JSON array, an element per program:
  * `{ stdout, stderr, code, syntaxError?, reusable, changes }`.
  *
  * Without JS Promise Integration: `WebAssembly.Suspending` and `WebAssembly.promising` are
@@ -40,7 +40,7 @@ if (!dir || entries.length === 0) {
   process.exit(2);
 }
 const files = Object.fromEntries(
-  readdirSync(dir)
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".py"))
     .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
 );
