@@ -121,6 +121,27 @@ test("after one Python run, Python runs on another chapter offline: Pyodide come
   expect(await runPython(cellById(page, twin.id))).toMatch(/^Matches the expected output/);
 });
 
+test("the reader's edit from issue 15: call_soon's callback runs before a timer already due, as in CPython", async ({ page }) => {
+  test.setTimeout(LOAD_MS + 30_000);
+  const walkthrough = chapters().find((c) => c.id === "03-asyncio-walkthrough")!;
+  const first = walkthrough.cells.find((cell) => cell.python !== undefined && classifyPython(cell.python).runnable)!;
+  await page.goto(walkthrough.url);
+  const cell = cellById(page, first.id);
+  const edit = [
+    "import asyncio",
+    "async def main():",
+    "    loop = asyncio.get_running_loop()",
+    '    loop.call_later(0.002, print, "A later")',
+    '    loop.call_soon(print, "B soon")',
+    "    await asyncio.sleep(0.05)",
+    "asyncio.run(main())",
+  ].join("\n");
+  await replacePython(page, cell, edit);
+  await runPython(cell);
+  expect(await pyLines(cell, "stdout")).toEqual(["B soon", "A later"]);
+  expect(await pyLines(cell, "stderr")).toEqual([]);
+});
+
 test.describe("a reader's broken Python gets what broken TypeScript gets", () => {
   test.setTimeout(LOAD_MS + 30_000);
   test.beforeEach(async ({ page }) => {

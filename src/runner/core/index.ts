@@ -13,4 +13,4 @@ export { directoryLocator, stackRewriter, type StackOptions } from "./stack.ts";
 export { decodeSourceMap, encodeSourceMap, inlineSourceMap, originalPosition, type LineMap } from "./source-map.ts";
 export type { FromWorker, Stream, ToWorker } from "./worker-protocol.ts";
 export { OutputChannel, type OutputChannelOptions } from "./worker-output.ts";
-export { progressText, type LoadProgress, type SyntaxErrorInfo } from "./python-protocol.ts";
+export { STOP_SIGNAL, progressText, type LoadProgress, type SyntaxErrorInfo } from "./python-protocol.ts";

@@ -1,7 +1,13 @@
 /**
  * What the Python worker reports beyond the worker runtime's protocol (./worker-protocol.ts):
- * loading progress, and where a program failed to parse.
+ * loading progress, where a program failed to parse, and how the page stops a program.
  */
+
+/**
+ * The signal the page writes into a worker's interrupt buffer to stop its program (SIGTERM,
+ * which Pyodide ignores unless a handler is installed: ./python-driver.ts installs one).
+ */
+export const STOP_SIGNAL = 15;
 
 /** One step of getting Python ready, with the bytes fetched so far. */
 export interface LoadProgress {

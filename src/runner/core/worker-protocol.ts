@@ -26,7 +26,12 @@ export type ToWorker =
      * this buffer (an Int32Array over it; see src/timeline/step-control.ts).
      */
     step?: SharedArrayBuffer;
-  };
+  }
+  /**
+   * The Python worker's interrupt buffer (an Int32Array over it), sent before any `run`: the
+   * page writes a signal number to stop the program without ending the worker.
+   */
+  | { type: "interrupt"; buffer: SharedArrayBuffer };
 
 export type FromWorker =
   /** The worker has loaded; it is ready to run. */

@@ -46,7 +46,7 @@ const CODE_RULES: Rule[] = [
     pattern: /\b(?:import\s+socket|from\s+socket\s+import|socket\.\w+|open_connection|start_server|open_unix_connection|start_unix_server|create_server|create_connection|create_datagram_endpoint|sock_(?:recv\w*|send\w*|connect|accept))\b/g,
   },
   {
-    reason: "it builds on asyncio's SelectorEventLoop, which needs operating-system sockets (in the browser asyncio runs on Pyodide's WebLoop)",
+    reason: "it builds on asyncio's SelectorEventLoop, which needs operating-system sockets for its self-pipe (in the browser asyncio runs on a BaseEventLoop that only sleeps)",
     pattern: /\b(?:SelectorEventLoop|ProactorEventLoop|selectors)\b/g,
   },
   {

@@ -3,15 +3,19 @@
  * `python3 main.py` does, reports how it ended, and whether the interpreter is as fresh as a
  * new one for the next program.
  *
- * Pyodide departs from CPython in three places a twin meets, and the driver puts CPython's
- * behaviour back:
- * - `asyncio.run` becomes `run_until_complete` on one global WebLoop, which never cancels the
- *   tasks left over nor closes; CPython's `asyncio.run` (a fresh `Runner`) is restored, with
- *   Pyodide's "running loop" cleared around it so the Runner can start.
- * - `time.sleep` becomes a stack switch that lets other tasks run while it sleeps; CPython's
- *   blocks the thread, which is what chapter 2 teaches, so the blocking one is restored.
- * - `loop.run_forever()` returns at once on a WebLoop; the driver makes it wait (switching
- *   stacks) until `loop.stop()`, as chapter 6's loop does.
+ * Where Pyodide departs from CPython in a way a twin meets, the driver puts CPython back:
+ * - asyncio runs on CPython's own `BaseEventLoop` (./loop.ts), chosen through the
+ *   event loop policy, instead of Pyodide's WebLoop; `asyncio.run` is CPython's again (a
+ *   fresh `Runner` that cancels what is left, shuts down async generators and the default
+ *   executor, and closes the loop), where Pyodide's hands the program to its WebLoop.
+ * - `time.sleep` blocks the thread, as CPython's does (chapter 2 teaches it): the host's sleep,
+ *   which also wakes on Stop; Pyodide's switches stacks and lets other tasks run meanwhile.
+ * Nothing needs JS Promise Integration: the program runs to its end in one synchronous call.
+ *
+ * Stop: the page writes STOP_SIGNAL into Pyodide's interrupt buffer; its handler raises
+ * KeyboardInterrupt wherever the program is, even in a loop that never awaits (SIGINT is not
+ * used: `asyncio.run` turns a first SIGINT into cancelling the main task, which a runaway
+ * loop never sees). The program then unwinds like any other, and the interpreter lives on.
  *
  * Fresh state: each program gets a new `__main__` (runpy) and a new event loop (asyncio.run).
  * Afterwards every module it imported is unloaded, and every module loaded before it is
@@ -19,6 +23,9 @@
  * rebinds anything there (monkeypatching `asyncio.sleep`, setting a loop policy, replacing
  * `sys.stdout`) leaves the interpreter unfit, and the page starts a new one.
  */
+import { LOOP_MODULE } from "./loop.ts";
+import { STOP_SIGNAL } from "../core/index.ts";
+
 export const DRIVER = String.raw`
 import asyncio
 import atexit
@@ -28,48 +35,37 @@ import json
 import linecache
 import os
 import runpy
+import signal
 import sys
 import time
 import traceback
 
 from pyodide import webloop
-from pyodide.ffi import run_sync
 
-time.sleep = getattr(webloop, "_orig_sleep", time.sleep)
-_cpython_run = getattr(webloop, "_orig_run", asyncio.run)
+import _notebook_host
+import ${LOOP_MODULE}
 
-
-@functools.wraps(_cpython_run)
-def _run(main, *, debug=None, loop_factory=None):
-    asyncio.events._set_running_loop(None)
-    try:
-        return _cpython_run(main, debug=debug, loop_factory=loop_factory)
-    finally:
-        asyncio.events._set_running_loop(None)
+asyncio.run = getattr(webloop, "_orig_run", asyncio.run)
+${LOOP_MODULE}.install()
+_cpython_sleep = getattr(webloop, "_orig_sleep", time.sleep)
 
 
-asyncio.run = _run
+@functools.wraps(_cpython_sleep)
+def _sleep(secs):
+    if isinstance(secs, (int, float)) and secs > 0:
+        _notebook_host.sleep(secs)
+    else:
+        _cpython_sleep(secs)  # zero, or CPython's own error for a bad argument
 
 
-def _run_forever(self):
-    # WebLoop's own returns at once; CPython's runs callbacks until stop().
-    self._notebook_stopped = stopped = self.create_future()
-    try:
-        run_sync(stopped)
-    finally:
-        self._notebook_stopped = None
-        asyncio.events._set_running_loop(None)
+time.sleep = _sleep
 
 
-def _stop(self):
-    # Like CPython's: the callbacks already scheduled run first.
-    stopped = getattr(self, "_notebook_stopped", None)
-    if stopped is not None:
-        self.call_soon(lambda: stopped.done() or stopped.set_result(None))
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
-webloop.WebLoop.run_forever = _run_forever
-webloop.WebLoop.stop = _stop
+signal.signal(${STOP_SIGNAL}, _stop)
 # Like a terminal: each line reaches the page as it is printed.
 sys.stdout.reconfigure(line_buffering=True)
 
@@ -125,9 +121,16 @@ def _warm_up():
     traceback.format_exception(ValueError("warm-up"))
 
 
+def _no_loop():
+    """No loop running (Pyodide starts with its WebLoop marked running) and none set as current."""
+    asyncio.events._set_running_loop(None)
+    asyncio.events._get_event_loop_policy().set_event_loop(None)
+
+
 def run_main(path):
     """Runs path as __main__; returns JSON: {code, syntax: [line, column, msg] | null, reusable, changes}."""
     global _baseline, _baseline_path
+    _no_loop()
     if _baseline is None:
         _warm_up()
         _baseline = _snapshot()
@@ -136,7 +139,6 @@ def run_main(path):
     linecache.clearcache()
     sys.argv = [path]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
-    asyncio.events._set_running_loop(None)
     syntax = None
     try:
         runpy.run_path(path, run_name="__main__")
@@ -162,7 +164,7 @@ def run_main(path):
         if name not in _baseline:
             del sys.modules[name]
     sys.path[:] = _baseline_path
-    asyncio.events._set_running_loop(None)
+    _no_loop()
     changes = _changes()
     return json.dumps({"code": code, "syntax": syntax, "reusable": not changes, "changes": changes[:10]})
 `;

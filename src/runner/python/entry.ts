@@ -1,17 +1,20 @@
 /**
  * The Python runtime's Web Worker: CPython (Pyodide) running one program like `python3 main.py`.
  *
- * It starts loading Pyodide from the site's own copy (./python-assets.ts) as soon as it exists,
+ * It starts loading Pyodide from the site's own copy (./assets.ts) as soon as it exists,
  * reporting progress (bytes, then stages), says `ready`, runs the programs it is given one at a
- * time (./python-session.ts) and reports each exit, saying whether the interpreter is fresh
- * enough for another. Output is batched and capped like the TypeScript worker's
- * (./worker-output.ts). Stop, the timeout and the cap terminate the worker: the page does that
- * (./python.ts, through ./worker.ts).
+ * time (./session.ts) and reports each exit, saying whether the interpreter is fresh
+ * enough for another. A program runs synchronously on CPython's own loop, which sleeps this
+ * thread between timers; output is batched and capped like the TypeScript worker's
+ * (./worker-output.ts), and sent before each sleep. Stop, the timeout and the cap interrupt
+ * the program through the buffer the page sent first (`interrupt`), so the interpreter
+ * survives; without one, or when the program will not end, the page terminates the worker
+ * (./runtime.ts, through ../worker/runtime.ts).
  */
 import type { PyodideAPI } from "pyodide";
 import { PYODIDE_DIR } from "./assets.ts";
 import { progressText, type LoadProgress } from "../core/index.ts";
-import { captureOutput, runProgram } from "./session.ts";
+import { captureOutput, runProgram, type PythonHost } from "./session.ts";
 import { OutputChannel } from "../core/index.ts";
 import type { FromWorker, ToWorker } from "../core/index.ts";
 
@@ -111,7 +114,13 @@ loading.then(
   (error: unknown) => post({ type: "fatal", message: `Python could not start: ${error instanceof Error ? error.message : String(error)}` }),
 );
 
+const host: PythonHost = { beforeSleep: () => output.flush() };
+
 scope.addEventListener("message", async (event) => {
+  if (event.data.type === "interrupt") {
+    host.interrupt = new Int32Array(event.data.buffer);
+    return;
+  }
   if (event.data.type !== "run") return;
   const { files, entry } = event.data;
   let pyodide: PyodideAPI;
@@ -122,7 +131,7 @@ scope.addEventListener("message", async (event) => {
   }
   output = channel();
   try {
-    const result = await runProgram(pyodide, files, entry);
+    const result = runProgram(pyodide, files, entry, host);
     output.close();
     post({
       type: "exit",

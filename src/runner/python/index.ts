@@ -5,7 +5,7 @@
  * from the recording (./departures.ts), and where Pyodide is served from (./assets.ts).
  * The page imports this room on the first Python run only.
  */
-export { JSPI_MISSING, PYTHON_ENTRY, PythonRuntime, pythonFiles, pythonRuntime, pythonUnavailable, type PythonRuntimeOptions } from "./runtime.ts";
+export { PYTHON_ENTRY, PythonRuntime, pythonFiles, pythonRuntime, pythonUnavailable, type PythonRuntimeOptions } from "./runtime.ts";
 export { blankStringsAndComments, classifyPython, type Obstacle, type PythonVerdict } from "./classify.ts";
 export { PYODIDE_DEPARTURES, departuresOf, expectedInPage, type Departure } from "./departures.ts";
 export { PYODIDE_DIR, PYODIDE_FILES, PYODIDE_VERSION, PYTHON_LABEL, PYTHON_VERSION } from "./assets.ts";

@@ -1,14 +1,14 @@
 /**
- * Pyodide's CPython under Node 24 with JS Promise Integration (`--experimental-wasm-jspi`),
- * through the same session and driver as the browser worker (./session.ts): asyncio
- * programs print what CPython 3.11 prints for them (recorded here from /usr/bin/python3; the
- * test itself needs no Python).
+ * Pyodide's CPython under Node 24, through the same session and driver as the browser worker
+ * (./session.ts), on CPython's own event loop (./loop.ts) and without JS Promise
+ * Integration (the child deletes it before Pyodide loads): asyncio programs print what CPython
+ * 3.11 prints for them (recorded here from /usr/bin/python3; the test itself needs no Python).
  *
  * The programs run in one child process (./testing/pyodide-node.ts), one interpreter loaded
- * once: JSPI is a V8 flag, and loading is most of the cost.
+ * once: loading is most of the cost.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,9 @@ const SCRIPT = fileURLToPath(new URL("../testing/pyodide-node.ts", import.meta.u
 const dir = mkdtempSync(join(tmpdir(), "pyodide-node-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A program that prints this is stopped there, as the page's Stop button does. */
+const STOP_HERE = "(stop here)";
+
 /** Every program written so far, run in one child process on first need. */
 const programs = new Map<string, string>();
 let outcomes: Promise<Map<string, NodeOutcome>> | undefined;
@@ -27,7 +30,7 @@ function runAll(): Promise<Map<string, NodeOutcome>> {
   const names = [...programs.keys()];
   for (const [name, source] of programs) writeFileSync(join(dir, name), source);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--experimental-wasm-jspi", SCRIPT, dir, ...names], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SCRIPT, dir, `--stop-on=${STOP_HERE}`, ...names], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
@@ -173,12 +176,25 @@ const forever = program(
   ),
 );
 
+const file = (name: string): string => readFileSync(new URL(`./testing/python/${name}`, import.meta.url), "utf8");
+
+// The reader's edit from issue 15: CPython runs what is ready before a timer that fell due.
+const reader = program("reader.py", file("reader.py"));
+const identity = program("identity.py", file("identity.py"));
+const cleanup = program("cleanup.py", file("cleanup.py"));
+const virtual = program("virtual.py", file("virtual.py"));
+const spin = program("spin.py", lines("import asyncio", "async def main():", `    print(${JSON.stringify(STOP_HERE)})`, "    while True:", "        pass", "asyncio.run(main())"));
+const sleeper = program("sleeper.py", lines("import asyncio", "async def main():", `    print(${JSON.stringify(STOP_HERE)})`, "    await asyncio.sleep(3600)", "asyncio.run(main())"));
+const afterStop = program("after-stop.py", lines("import asyncio", "asyncio.run(asyncio.sleep(0))", "print('ran after a stop')"));
+const crowd = program("crowd.py", file("crowd.py"));
+
+// Last: it leaves the interpreter unfit.
 const patch = program("patch.py", lines("import asyncio, difflib", "asyncio.sleep = None", "difflib.patched = True", "print('patched')"));
 
 const fresh = program("fresh.py", lines("import difflib", "print(hasattr(difflib, 'patched'))"));
 
-describe("Pyodide's asyncio under Node with JSPI", () => {
-  it("runs on Node 24 or later (JSPI behind a flag; Node 20 cannot)", () => {
+describe("Pyodide's asyncio under Node, on CPython's own loop, without JSPI", () => {
+  it("runs on Node 24 or later (Pyodide 314 needs it)", () => {
     expect(Number(process.versions.node.split(".")[0])).toBeGreaterThanOrEqual(24);
   });
 
@@ -243,6 +259,57 @@ describe("Pyodide's asyncio under Node with JSPI", () => {
     const { stdout, code } = await forever();
     expect(stdout).toBe(lines("soon", "timer", "stopped"));
     expect(code).toBe(0);
+  });
+
+  it("runs call_soon's callback before a call_later timer that is already due, as CPython does", { timeout: TIMEOUT }, async () => {
+    expect(await reader()).toMatchObject({ stdout: lines("B soon", "A later"), stderr: "", code: 0 });
+  });
+
+  it("gives asyncio.run, new_event_loop() and Runner() CPython's BaseEventLoop, with TimerHandles, closed after use", { timeout: TIMEOUT }, async () => {
+    const { stdout, stderr, code } = await identity();
+    expect(stderr).toBe("");
+    expect(stdout).toBe(
+      lines(
+        "a BaseEventLoop: True",
+        "call_later returned a TimerHandle: TimerHandle",
+        "closed after asyncio.run: True",
+        "new_event_loop() is a BaseEventLoop: True and a new one: True",
+        "its run_until_complete: slept",
+        "a BaseEventLoop: True",
+        "call_later returned a TimerHandle: TimerHandle",
+        "Runner() makes the same kind of loop: True",
+        "Runner closed it: True",
+      ),
+    );
+    expect(code).toBe(0);
+  });
+
+  it("asyncio.run cancels leftover tasks, then closes async generators, as CPython's does", { timeout: TIMEOUT }, async () => {
+    const { stdout, code } = await cleanup();
+    expect(stdout).toBe(lines("first tick: 0", "leftover task: cancelled", "async generator: closed", "after asyncio.run"));
+    expect(code).toBe(0);
+  });
+
+  it("runs an hour on notebook_loop.VirtualTimeLoop at once, timers exactly on time, in CPython's order", { timeout: TIMEOUT }, async () => {
+    const { stdout, stderr, code } = await virtual();
+    expect(stderr).toBe("");
+    expect(stdout).toBe(lines("soon at 0.0", "timer at 1800.0", "woke at 3600.0", "a BaseEventLoop: True", "advance(5): 3605.0"));
+    expect(code).toBe(0);
+  });
+
+  it("prints what CPython prints for 10,000 tasks sleeping 0.1 s at once", { timeout: TIMEOUT }, async () => {
+    const { stdout, code } = await crowd();
+    expect(stdout).toBe(lines("clients served: 10000, waiting at the same moment: 10000", "slept at least 0.1 s: True"));
+    expect(code).toBe(0);
+  });
+
+  it("Stop (the interrupt buffer) ends a loop that never awaits, and one asleep for an hour; the interpreter lives on", { timeout: TIMEOUT }, async () => {
+    for (const stopped of [await spin(), await sleeper()]) {
+      expect(stopped.stdout).toBe(lines(STOP_HERE));
+      expect(stopped.stderr.endsWith("KeyboardInterrupt\n")).toBe(true);
+      expect(stopped).toMatchObject({ code: 1, reusable: true, changes: [] });
+    }
+    expect(await afterStop()).toMatchObject({ stdout: "ran after a stop\n", stderr: "", code: 0, reusable: true });
   });
 
   it("says an interpreter is fresh after a program, and unfit once a program patched a module", { timeout: TIMEOUT }, async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { JSPI_MISSING, PythonRuntime, pythonFiles, pythonUnavailable, PYTHON_ENTRY } from "./runtime.ts";
+import { STOP_SIGNAL } from "../core/index.ts";
+import { PythonRuntime, pythonFiles, pythonUnavailable, PYTHON_ENTRY } from "./runtime.ts";
 import type { RunEvent } from "../core/index.ts";
-import type { WorkerLike } from "../worker/index.ts";
+import { STOP_GRACE_MS, type WorkerLike } from "../worker/index.ts";
 import type { FromWorker, ToWorker } from "../core/index.ts";
 
 class FakeWorker implements WorkerLike {
@@ -20,7 +21,16 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup(unavailable?: string) {
+const NO_PYTHON = "Python cannot run in this browser: it has no module Web Workers.";
+
+/** The interrupt buffer the page gave a worker (an Int32Array over it). */
+function interruptOf(worker: FakeWorker): Int32Array {
+  const message = worker.received.find((m) => m.type === "interrupt");
+  if (message?.type !== "interrupt") throw new Error("no interrupt buffer");
+  return new Int32Array(message.buffer);
+}
+
+function setup(unavailable?: string, timers?: Array<{ callback: () => void; ms: number; cleared?: boolean }>) {
   const workers: FakeWorker[] = [];
   const runtime = new PythonRuntime({
     createWorker: () => {
@@ -29,6 +39,12 @@ function setup(unavailable?: string) {
       return worker;
     },
     unavailable: () => unavailable,
+    ...(timers
+      ? {
+          setTimer: (callback: () => void, ms: number) => timers.push({ callback, ms }) - 1,
+          clearTimer: (handle: unknown) => void (timers[handle as number]!.cleared = true),
+        }
+      : {}),
   });
   const events: RunEvent[] = [];
   const controller = new AbortController();
@@ -45,7 +61,10 @@ describe("PythonRuntime", () => {
     const run = start();
     await tick();
     const worker = workers[0]!;
-    expect(worker.received).toEqual([{ type: "run", files: { "main.py": "print(1)" }, entry: "main.py" }]);
+    expect(worker.received).toEqual([
+      { type: "interrupt", buffer: expect.any(SharedArrayBuffer) },
+      { type: "run", files: { "main.py": "print(1)" }, entry: "main.py" },
+    ]);
     const progress = { stage: "downloading", loaded: 1_048_576, total: 12_582_912 } as const;
     worker.send({ type: "status", text: "Downloading Python… 1.0 of 12.0 MB", progress });
     worker.send({ type: "status", text: "Starting Python…", progress: { ...progress, stage: "starting" } });
@@ -86,20 +105,70 @@ describe("PythonRuntime", () => {
   });
 
   it("where Python cannot run, says why on stderr and starts no worker, not even to pre-warm", async () => {
-    const { runtime, workers, events, start } = setup(JSPI_MISSING);
+    const { runtime, workers, events, start } = setup(NO_PYTHON);
     runtime.prewarm();
     expect(await start()).toEqual({ code: 1, elapsedMs: 0 });
-    expect(events).toEqual([{ type: "stderr", text: `${JSPI_MISSING}\n` }]);
+    expect(events).toEqual([{ type: "stderr", text: `${NO_PYTHON}\n` }]);
     expect(workers).toHaveLength(0);
   });
 
-  it("stops like the worker runtime: Stop terminates the worker at once", async () => {
-    const { workers, controller, start } = setup();
+  it("on Stop, ends the run at once and interrupts the program, keeping the worker when it says it is still fresh", async () => {
+    const { runtime, workers, controller, events, start } = setup();
+    const run = start();
+    await tick();
+    const worker = workers[0]!;
+    const buffer = interruptOf(worker);
+    expect(Atomics.load(buffer, 0)).toBe(0);
+    controller.abort();
+    expect(await run).toMatchObject({ code: null, reason: "stopped" });
+    expect(Atomics.load(buffer, 0)).toBe(STOP_SIGNAL);
+    expect(worker.terminated).toBe(false);
+    worker.send({ type: "output", chunks: [[1, "KeyboardInterrupt\n"]] }); // the stopped program's last words: not shown
+    worker.send({ type: "exit", code: 1, reusable: true });
+    const next = runtime.run({ files: pythonFiles("print(2)"), entry: PYTHON_ENTRY, timeoutMs: 10_000, signal: new AbortController().signal }, () => {});
+    await tick();
+    expect(workers).toHaveLength(1);
+    expect(worker.received.filter((m) => m.type === "run")).toHaveLength(2);
+    worker.send({ type: "exit", code: 0, reusable: true });
+    await next;
+    expect(events.some((e) => e.type === "stderr")).toBe(false);
+  });
+
+  it("terminates an interrupted worker that does not end its program in time, or is no longer fresh", async () => {
+    const timers: Array<{ callback: () => void; ms: number; cleared?: boolean }> = [];
+    const { workers, controller, start } = setup(undefined, timers);
     const run = start();
     await tick();
     controller.abort();
-    expect(await run).toMatchObject({ code: null, reason: "stopped" });
+    await run;
+    expect(workers[0]!.terminated).toBe(false);
+    const grace = timers.find((t) => t.ms === STOP_GRACE_MS && !t.cleared)!;
+    grace.callback();
     expect(workers[0]!.terminated).toBe(true);
+
+    const again = setup(undefined, []);
+    const second = again.start();
+    await tick();
+    again.controller.abort();
+    await second;
+    again.workers[0]!.send({ type: "exit", code: 1, reusable: false });
+    expect(again.workers[0]!.terminated).toBe(true);
+  });
+
+  it("terminates the worker on Stop where the page cannot share memory with it (no interrupt buffer)", async () => {
+    const shared = globalThis.SharedArrayBuffer;
+    (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer = undefined;
+    try {
+      const { workers, controller, start } = setup();
+      const run = start();
+      await tick();
+      expect(workers[0]!.received.some((m) => m.type === "interrupt")).toBe(false);
+      controller.abort();
+      expect(await run).toMatchObject({ code: null, reason: "stopped" });
+      expect(workers[0]!.terminated).toBe(true);
+    } finally {
+      globalThis.SharedArrayBuffer = shared;
+    }
   });
 });
 
@@ -145,31 +214,23 @@ describe("PythonRuntime's timeout", () => {
     expect(clock).toHaveLength(1);
     clock[0]!.callback();
     expect(await run).toMatchObject({ code: null, reason: "timeout" });
+    // Interrupted, given its grace, then terminated when it says nothing.
+    expect(workers[0]!.terminated).toBe(false);
+    timers.find((t) => t.ms === STOP_GRACE_MS)!.callback();
     expect(workers[0]!.terminated).toBe(true);
   });
 });
 
 describe("pythonUnavailable", () => {
-  class Suspending {}
-  const promising = (): void => undefined;
   const Worker = class {};
 
-  it("is undefined with JS Promise Integration and module workers", () => {
-    expect(pythonUnavailable({ Worker, WebAssembly: { Suspending, promising } })).toBeUndefined();
+  it("is undefined with WebAssembly and module workers, JS Promise Integration or not", () => {
+    expect(pythonUnavailable({ Worker, WebAssembly: {} })).toBeUndefined();
+    expect(pythonUnavailable({ Worker, WebAssembly })).toBeUndefined();
   });
 
-  it("names JSPI when WebAssembly cannot suspend", () => {
-    expect(pythonUnavailable({ Worker, WebAssembly: { promising } })).toBe(JSPI_MISSING);
-    expect(pythonUnavailable({ Worker, WebAssembly: {} })).toBe(JSPI_MISSING);
-    expect(pythonUnavailable({ Worker })).toBe(JSPI_MISSING);
-  });
-
-  it("names workers when there are none", () => {
-    expect(pythonUnavailable({ WebAssembly: { Suspending, promising } })).toMatch(/Web Workers/);
-  });
-
-  it("matches this Node: JSPI only behind --experimental-wasm-jspi", () => {
-    const hasJspi = typeof (WebAssembly as { Suspending?: unknown }).Suspending === "function";
-    expect(pythonUnavailable({ Worker, WebAssembly }) === undefined).toBe(hasJspi);
+  it("names what is missing: workers, or WebAssembly", () => {
+    expect(pythonUnavailable({ WebAssembly })).toBe(NO_PYTHON);
+    expect(pythonUnavailable({ Worker })).toMatch(/no WebAssembly/);
   });
 });

@@ -2,15 +2,19 @@
  * The Python runtime, page side: runs a cell's Python twin with CPython compiled to WebAssembly
  * (Pyodide) in a module Web Worker (./entry.ts), served from the site's own origin.
  *
- * It is the worker runtime (../worker/runtime.ts) with another worker: the same timeout, output cap,
- * Stop (terminating the worker) and spare worker. One worker runs one program, so every run
- * starts from a fresh interpreter; the next worker loads while the reader reads, from the HTTP
- * cache, so only the first run waits for the download (with progress events: bytes, then
- * stages). Loading this module loads nothing else: Pyodide comes on the first run (or
- * {@link PythonRuntime.prewarm}).
+ * It is the worker runtime (./worker.ts) with another worker: the same timeout, output cap and
+ * spare worker. The interpreter stays warm: a worker whose interpreter is as fresh as a new one
+ * after a program runs the next. Stop, the timeout and the cap interrupt the program through
+ * Pyodide's interrupt buffer (shared memory: the page is cross-origin isolated), so even a
+ * loop that never awaits ends and the interpreter survives; without shared memory, or when the
+ * program will not end, the worker is terminated. A new worker loads while the reader reads,
+ * from the HTTP cache, so only the first run waits for the download (with progress events:
+ * bytes, then stages). Loading this module loads nothing else: Pyodide comes on the first run
+ * (or {@link PythonRuntime.prewarm}). No JS Promise Integration is needed: CPython's own loop
+ * sleeps its worker between timers (./loop.ts).
  *
  * ```ts
- * const { pythonRuntime, pythonFiles, PYTHON_ENTRY } = await import("../runner/python/index.ts");
+ * const { pythonRuntime, pythonFiles, PYTHON_ENTRY } = await import("./runtime.ts");
  * const result = await pythonRuntime().run(
  *   { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs, signal },
  *   (event) => (event.type === "status" ? showStatus(event.text) : log.write(event.type, event.text)),
@@ -18,7 +22,8 @@
  * ```
  */
 import type { FileTree, RunEvent, RunRequest, RunResult, Runtime } from "../core/index.ts";
-import { WorkerRuntime, type WorkerRuntimeOptions } from "../worker/index.ts";
+import { STOP_SIGNAL } from "../core/index.ts";
+import { WorkerRuntime, type WorkerLike, type WorkerRuntimeOptions } from "../worker/index.ts";
 
 export { PYTHON_LABEL, PYTHON_VERSION } from "./assets.ts";
 export { classifyPython, type PythonVerdict } from "./classify.ts";
@@ -31,12 +36,8 @@ export function pythonFiles(code: string): FileTree {
   return { [PYTHON_ENTRY]: code };
 }
 
-/** Why this browser cannot run Python, in the reader's words. */
-export const JSPI_MISSING =
-  "Python cannot run in this browser: Pyodide's asyncio needs WebAssembly JavaScript Promise Integration (JSPI), " +
-  "which this browser does not have (Chrome and Edge do).";
-
 const NO_WORKERS = "Python cannot run in this browser: it has no module Web Workers.";
+const NO_WASM = "Python cannot run in this browser: it has no WebAssembly.";
 
 /**
  * Why Python cannot run here, or undefined when it can. Checked before anything is fetched, so
@@ -44,9 +45,32 @@ const NO_WORKERS = "Python cannot run in this browser: it has no module Web Work
  */
 export function pythonUnavailable(scope: { WebAssembly?: unknown; Worker?: unknown } = globalThis): string | undefined {
   if (typeof scope.Worker !== "function") return NO_WORKERS;
-  const wasm = scope.WebAssembly as { Suspending?: unknown; promising?: unknown } | undefined;
-  if (typeof wasm?.Suspending !== "function" || typeof wasm.promising !== "function") return JSPI_MISSING;
+  if (typeof scope.WebAssembly !== "object" || scope.WebAssembly === null) return NO_WASM;
   return undefined;
+}
+
+/**
+ * Gives each worker an interrupt buffer (where the page can share memory with it) and stops a
+ * worker's program through it: the signal, then a wake-up for a loop asleep in `Atomics.wait`.
+ */
+function interrupts(scope: { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean } = globalThis) {
+  const buffers = new WeakMap<WorkerLike, Int32Array>();
+  return {
+    give(worker: WorkerLike): WorkerLike {
+      if (typeof scope.SharedArrayBuffer !== "function" || scope.crossOriginIsolated === false) return worker;
+      const buffer = new SharedArrayBuffer(4);
+      buffers.set(worker, new Int32Array(buffer));
+      worker.postMessage({ type: "interrupt", buffer });
+      return worker;
+    },
+    interrupt(worker: WorkerLike): boolean {
+      const cell = buffers.get(worker);
+      if (!cell) return false;
+      Atomics.store(cell, 0, STOP_SIGNAL);
+      Atomics.notify(cell, 0);
+      return true;
+    },
+  };
 }
 
 export interface PythonRuntimeOptions extends WorkerRuntimeOptions {
@@ -65,8 +89,14 @@ export class PythonRuntime implements Runtime<"pyodide"> {
   private readonly _unavailable: () => string | undefined;
 
   constructor(options: PythonRuntimeOptions = {}) {
-    const { unavailable, ...workerOptions } = options;
-    this._workers = new WorkerRuntime({ createWorker: defaultWorker, ...workerOptions, timeoutFromReady: true });
+    const { unavailable, createWorker = defaultWorker, ...workerOptions } = options;
+    const stops = interrupts();
+    this._workers = new WorkerRuntime({
+      ...workerOptions,
+      createWorker: () => stops.give(createWorker()),
+      interrupt: (worker) => stops.interrupt(worker),
+      timeoutFromReady: true,
+    });
     this._unavailable = unavailable ?? (() => pythonUnavailable());
   }
 

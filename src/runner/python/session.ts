@@ -1,10 +1,13 @@
 /**
  * Running programs in a loaded Pyodide, shared by the browser worker (./entry.ts) and
  * the Node-side tests: each program's files go into a directory of their own, its output to
- * `write`, and ./driver.ts runs it like `python3 main.py`.
+ * `write`, and ./driver.ts runs it like `python3 main.py`, on CPython's own event loop
+ * (./loop.ts). A program runs to its end in one synchronous call: its loop sleeps the
+ * thread between timers, so nothing needs JS Promise Integration.
  */
 import type { PyodideAPI } from "pyodide";
 import { DRIVER } from "./driver.ts";
+import { LOOP_MODULE, LOOP_SOURCE } from "./loop.ts";
 import type { SyntaxErrorInfo } from "../core/index.ts";
 import type { FileTree } from "../core/index.ts";
 
@@ -42,13 +45,61 @@ export function captureOutput(pyodide: PyodideAPI, write: (stream: PythonStream,
   }
 }
 
-type RunMain = { callPromising(...args: unknown[]): Promise<string> };
+/** What the interpreter needs of the thread it runs on. */
+export interface PythonHost {
+  /**
+   * Pyodide's interrupt buffer, shared with the page (index 0): the page writes a signal
+   * number there (./driver.ts's STOP_SIGNAL) and wakes a sleeping loop with
+   * `Atomics.notify`. Without it (no cross-origin isolation) Stop cannot reach the program.
+   */
+  interrupt?: Int32Array;
+  /** Called before the thread sleeps: output so far should reach the reader now. */
+  beforeSleep?(): void;
+}
+
+/** A shared Int32Array to `Atomics.wait` on, or undefined where no shared memory can be made. */
+function sharedCell(): Int32Array | undefined {
+  try {
+    if (typeof SharedArrayBuffer === "function") return new Int32Array(new SharedArrayBuffer(4));
+    // Without cross-origin isolation browsers hide SharedArrayBuffer, not shared WebAssembly memory.
+    return new Int32Array(new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer as unknown as SharedArrayBuffer, 0, 1);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The thread's sleep, as `_notebook_host.sleep(seconds)` (negative: until interrupted): blocks
+ * with `Atomics.wait` on the interrupt buffer, so the page's Stop wakes it, then lets Pyodide
+ * raise the interrupt. Where nothing can be waited on, it spins on the clock.
+ */
+function hostSleep(pyodide: PyodideAPI, host: PythonHost): (seconds: number) => void {
+  const own = host.interrupt ? undefined : sharedCell();
+  return (seconds) => {
+    host.beforeSleep?.();
+    const ms = seconds < 0 ? Number.POSITIVE_INFINITY : seconds * 1000;
+    const cell = host.interrupt ?? own;
+    if (cell) Atomics.wait(cell, 0, 0, ms);
+    else for (const end = performance.now() + ms; performance.now() < end; );
+    pyodide.checkInterrupt();
+  };
+}
+
+type RunMain = (entry: string) => string;
 const drivers = new WeakMap<PyodideAPI, { runMain: RunMain; runs: number }>();
 
-/** The driver, loaded once per interpreter: loading it again would rebind what it patched. */
-function driverOf(pyodide: PyodideAPI): { runMain: RunMain; runs: number } {
+/**
+ * The driver, loaded once per interpreter (loading it again would rebind what it patched),
+ * with the host's sleep and CPython's loop as modules it imports.
+ */
+function driverOf(pyodide: PyodideAPI, host: PythonHost): { runMain: RunMain; runs: number } {
   let driver = drivers.get(pyodide);
   if (!driver) {
+    pyodide.registerJsModule("_notebook_host", { sleep: hostSleep(pyodide, host) });
+    pyodide.FS.mkdirTree(SITE);
+    pyodide.FS.writeFile(`${SITE}/${LOOP_MODULE}.py`, LOOP_SOURCE);
+    pyodide.runPython(`import sys\nif ${JSON.stringify(SITE)} not in sys.path: sys.path.append(${JSON.stringify(SITE)})`);
+    if (host.interrupt) pyodide.setInterruptBuffer(host.interrupt);
     // Its own namespace, not Pyodide's __main__; its frames say "notebook_driver.py".
     const namespace = pyodide.toPy({}) as { get(name: string): unknown; destroy(): void };
     pyodide.runPython(DRIVER, { globals: namespace as never, filename: "notebook_driver.py" });
@@ -59,14 +110,19 @@ function driverOf(pyodide: PyodideAPI): { runMain: RunMain; runs: number } {
   return driver;
 }
 
+/** Where the notebook's own modules live, outside any program's directory. */
+const SITE = "/lib/notebook";
+
 /**
  * Runs `entry` of `files` in this interpreter, in a directory of its own (the working
- * directory while it runs). Resolves with the exit code, where it failed to compile, and
- * whether the interpreter may run another program (see ./driver.ts). Needs JS Promise
- * Integration: `asyncio.run` suspends the WebAssembly stack.
+ * directory while it runs), to its end: the thread is busy until then. Returns the exit code,
+ * where it failed to compile, and whether the interpreter may run another program (see
+ * ./driver.ts). `host` is read on the first run only. An interrupt left over from an
+ * earlier run is cleared first.
  */
-export async function runProgram(pyodide: PyodideAPI, files: FileTree, entry: string): Promise<ProgramResult> {
-  const driver = driverOf(pyodide);
+export function runProgram(pyodide: PyodideAPI, files: FileTree, entry: string, host: PythonHost = {}): ProgramResult {
+  const driver = driverOf(pyodide, host);
+  if (host.interrupt) Atomics.store(host.interrupt, 0, 0);
   const dir = `${HOME}/run-${++driver.runs}`;
   for (const [path, text] of Object.entries(files)) {
     const full = `${dir}/${path}`;
@@ -74,7 +130,7 @@ export async function runProgram(pyodide: PyodideAPI, files: FileTree, entry: st
     pyodide.FS.writeFile(full, text);
   }
   pyodide.FS.chdir(dir);
-  const outcome = JSON.parse(await driver.runMain.callPromising(entry)) as {
+  const outcome = JSON.parse(driver.runMain(entry)) as {
     code: number;
     syntax: [number, number, string] | null;
     reusable: boolean;

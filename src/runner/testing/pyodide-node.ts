@@ -1,17 +1,21 @@
 /**
  * Runs Python programs under Pyodide in Node, through the same session code as the browser
- * worker: `node --experimental-wasm-jspi pyodide-node.ts DIR ENTRY...` runs each DIR/ENTRY in
- * turn (DIR's other `.py` files beside it) and prints one JSON array, an element per program:
- * `{ stdout, stderr, code, syntaxError? }`.
+ * worker: `node pyodide-node.ts DIR [--stop-on=TEXT] ENTRY...` runs each DIR/ENTRY in turn
+ * (DIR's other `.py` files, subdirectories included, beside it) and prints one JSON array, an element per program:
+ * `{ stdout, stderr, code, syntaxError?, reusable, changes }`.
+ *
+ * Without JS Promise Integration: `WebAssembly.Suspending` and `WebAssembly.promising` are
+ * deleted before Pyodide loads, as in a browser that lacks them. With an interrupt buffer, as
+ * the page gives the worker: a program that prints TEXT is stopped there, as Stop does.
  *
  * One interpreter for all of them, loaded once (loading is most of the cost): each program
- * still gets a fresh `__main__` and a fresh event loop, which is all these tests need. A
- * child process because JS Promise Integration is a V8 flag the test runner's Node lacks.
+ * still gets a fresh `__main__` and a fresh event loop, which is all these tests need.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadPyodide } from "pyodide";
+import { Worker } from "node:worker_threads";
 import type { SyntaxErrorInfo } from "../core/index.ts";
+import { STOP_SIGNAL } from "../core/index.ts";
 import { captureOutput, runProgram } from "../python/index.ts";
 
 export interface NodeOutcome {
@@ -19,29 +23,58 @@ export interface NodeOutcome {
   stderr: string;
   code: number;
   syntaxError?: SyntaxErrorInfo;
+  reusable: boolean;
+  changes: string[];
 }
 
-const [dir, ...entries] = process.argv.slice(2);
+const wasm = WebAssembly as unknown as Record<string, unknown>;
+delete wasm["Suspending"];
+delete wasm["promising"];
+const { loadPyodide } = await import("pyodide");
+
+const [dir, ...rest] = process.argv.slice(2);
+const stopOn = rest.find((arg) => arg.startsWith("--stop-on="))?.slice("--stop-on=".length);
+const entries = rest.filter((arg) => !arg.startsWith("--"));
 if (!dir || entries.length === 0) {
-  process.stderr.write("usage: node --experimental-wasm-jspi pyodide-node.ts DIR ENTRY...\n");
+  process.stderr.write("usage: node pyodide-node.ts DIR [--stop-on=TEXT] ENTRY...\n");
   process.exit(2);
 }
 const files = Object.fromEntries(
-  readdirSync(dir)
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".py"))
     .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
 );
 const pyodide = await loadPyodide();
-let current: NodeOutcome = { stdout: "", stderr: "", code: 0 };
+const interrupt = new Int32Array(new SharedArrayBuffer(4));
+// The page's Stop, from another thread as in the page: it waits until told, then writes the
+// signal and wakes the program if it sleeps. Meanwhile the program runs on (spins, or sleeps).
+const stopRequest = new Int32Array(new SharedArrayBuffer(4));
+const stopper = new Worker(
+  `const { workerData: [request, interrupt, signal] } = require("node:worker_threads");
+   for (;;) {
+     Atomics.wait(request, 0, 0);
+     Atomics.store(request, 0, 0);
+     Atomics.store(interrupt, 0, signal);
+     Atomics.notify(interrupt, 0);
+   }`,
+  { eval: true, workerData: [stopRequest, interrupt, STOP_SIGNAL] },
+);
+stopper.unref();
+let current = { stdout: "", stderr: "", stopped: false };
 captureOutput(pyodide, (stream, text) => {
   if (stream === 0) current.stdout += text;
   else current.stderr += text;
+  if (stopOn !== undefined && !current.stopped && current.stdout.includes(stopOn)) {
+    current.stopped = true;
+    Atomics.store(stopRequest, 0, 1);
+    Atomics.notify(stopRequest, 0);
+  }
 });
 const outcomes: NodeOutcome[] = [];
 for (const entry of entries) {
-  current = { stdout: "", stderr: "", code: 0 };
-  const result = await runProgram(pyodide, files, entry);
-  outcomes.push({ ...current, ...result });
+  current = { stdout: "", stderr: "", stopped: false };
+  const result = runProgram(pyodide, files, entry, { interrupt });
+  outcomes.push({ stdout: current.stdout, stderr: current.stderr, ...result });
 }
 // Timers a program left behind must not keep Node alive: the programs are over.
 process.stdout.write(`${JSON.stringify(outcomes)}\n`, () => process.exit(0));

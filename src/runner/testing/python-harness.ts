@@ -85,28 +85,35 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
   return { events, result, firstOutputMs, longestStallMs, ticks, ticksAfterOutput: ticks - (ticksAtOutput ?? ticks), stages };
 }
 
-/** Runs `code` as a browser without JS Promise Integration would: `WebAssembly.Suspending` hidden. */
-async function runWithoutJspi(code: string): Promise<PythonHarnessRun & { workersCreated: number }> {
+/**
+ * Runs `code` as a browser without JS Promise Integration would: `WebAssembly.Suspending` and
+ * `WebAssembly.promising` deleted in the page and in the worker, before Pyodide loads.
+ */
+async function runWithoutJspi(code: string): Promise<PythonHarnessRun & { workersCreated: number; jspiInWorker: boolean }> {
   const wasm = WebAssembly as unknown as Record<string, unknown>;
-  const suspending = wasm["Suspending"];
+  const saved = { Suspending: wasm["Suspending"], promising: wasm["promising"] };
   delete wasm["Suspending"];
+  delete wasm["promising"];
   const before = workersCreated;
   try {
     const fresh = new PythonRuntime({
       createWorker: () => {
         workersCreated++;
-        return new Worker("/python-worker.js", { type: "module", name: "python" }) as never;
+        return new Worker("/python-worker-no-jspi.js", { type: "module", name: "python" }) as never;
       },
     });
-    fresh.prewarm();
     const events: RunEvent[] = [];
+    const probe = "import js\nprint('JSPI in the worker:', hasattr(js.WebAssembly, 'Suspending') or hasattr(js.WebAssembly, 'promising'))\n";
     const result = await fresh.run(
-      { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: 10_000, signal: new AbortController().signal },
+      { files: pythonFiles(probe + code), entry: PYTHON_ENTRY, timeoutMs: 10_000, signal: new AbortController().signal },
       (event) => events.push(event),
     );
-    return { events, result, firstOutputMs: null, longestStallMs: 0, ticks: 0, ticksAfterOutput: 0, stages: {}, workersCreated: workersCreated - before };
+    const stdout = events.flatMap((e) => (e.type === "stdout" ? [e.text] : [])).join("");
+    const jspiInWorker = !stdout.startsWith("JSPI in the worker: False\n");
+    const rest = events.map((e) => (e.type === "stdout" ? { ...e, text: e.text.replace(/^JSPI in the worker: \w+\n/, "") } : e)).filter((e) => e.type !== "stdout" || e.text !== "");
+    return { events: rest, result, firstOutputMs: null, longestStallMs: 0, ticks: 0, ticksAfterOutput: 0, stages: {}, workersCreated: workersCreated - before, jspiInWorker };
   } finally {
-    wasm["Suspending"] = suspending;
+    Object.assign(wasm, saved);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * A tiny server for the Python runtime in a real browser (the browser test and
- * bench/python-start.ts): the harness page, the worker bundled by esbuild, and Pyodide's files
+ * bench/python-start.ts): the harness page, the worker bundled by esbuild (also behind a
+ * module that first deletes JS Promise Integration), and Pyodide's files
  * from node_modules at the site's path (../python/assets.ts), with the site's headers:
  * cross-origin isolation, a CSP that allows WebAssembly but not eval, and the immutable cache
  * header public/_headers gives Pyodide.
@@ -12,7 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { PYODIDE_DIR, PYODIDE_FILES } from "../python/index.ts";
+import { PYODIDE_DIR, PYODIDE_FILES } from "../python/assets.ts";
 import { PYODIDE_CACHE_CONTROL } from "../../security/headers.ts";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -55,6 +56,11 @@ export async function startPythonServer(): Promise<PythonServer> {
     ["/", { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>python</title><script type="module" src="/harness.js"></script>' }],
     ["/harness.js", { type: "text/javascript", body: harness }],
     ["/python-worker.js", { type: "text/javascript", body: worker }],
+    // The same worker where WebAssembly has no JS Promise Integration (Safari; Firefox before 153).
+    // Static imports, evaluated in order (a dynamic import would let the first messages through
+    // before the worker listens).
+    ["/python-worker-no-jspi.js", { type: "text/javascript", body: 'import "/no-jspi.js";\nimport "/python-worker.js";\n' }],
+    ["/no-jspi.js", { type: "text/javascript", body: "delete WebAssembly.Suspending;\ndelete WebAssembly.promising;\n" }],
   ]);
   for (const file of PYODIDE_FILES) {
     const extension = file.slice(file.lastIndexOf("."));

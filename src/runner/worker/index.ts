@@ -3,4 +3,4 @@
  * as its own module worker, the worker side (./entry.ts: Node's console, module resolution,
  * linking, liveness and the Timeline's recording, all inside the worker).
  */
-export { WorkerRuntime, type WorkerLike, type WorkerRuntimeOptions } from "./runtime.ts";
+export { STOP_GRACE_MS, WorkerRuntime, type WorkerLike, type WorkerRuntimeOptions } from "./runtime.ts";

@@ -32,7 +32,18 @@ export interface WorkerRuntimeOptions {
    * out while it downloads. Stop still ends the wait at any time.
    */
   timeoutFromReady?: boolean;
+  /**
+   * Asks `worker` to end its program but live on (Python's interrupt buffer); false when it
+   * cannot. Where it can, Stop, the timeout and the cap end the run at once as before, but
+   * the worker is given {@link STOP_GRACE_MS} to report its `exit`: a worker that is still
+   * fresh (a warm interpreter) then runs the next program; one that is not, or is silent, is
+   * terminated.
+   */
+  interrupt?: (worker: WorkerLike) => boolean;
 }
+
+/** How long an interrupted worker has to end its program before it is terminated. */
+export const STOP_GRACE_MS = 2000;
 
 function defaultWorker(): WorkerLike {
   // This exact form lets Vite bundle ./entry.ts as a module worker.
@@ -60,6 +71,9 @@ export class WorkerRuntime implements Runtime {
   private readonly _setTimer: (callback: () => void, ms: number) => unknown;
   private readonly _clearTimer: (handle: unknown) => void;
   private readonly _timeoutFromReady: boolean;
+  private readonly _interrupt: ((worker: WorkerLike) => boolean) | undefined;
+  /** An interrupted worker ending its program: settles once it is the spare or terminated. */
+  private _stopping: Promise<void> | undefined;
 
   constructor(options: WorkerRuntimeOptions = {}) {
     this._createWorker = options.createWorker ?? defaultWorker;
@@ -68,6 +82,7 @@ export class WorkerRuntime implements Runtime {
     this._setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
     this._clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as number));
     this._timeoutFromReady = options.timeoutFromReady ?? false;
+    this._interrupt = options.interrupt;
   }
 
   /**
@@ -76,7 +91,7 @@ export class WorkerRuntime implements Runtime {
    * for the run to end (which starts the spare), so that the two do not compete for a core.
    */
   prewarm(): void {
-    if (this._running === 0) this._ensureSpare();
+    if (this._running === 0 && !this._stopping) this._ensureSpare();
   }
 
   private _ensureSpare(): void {
@@ -112,6 +127,9 @@ export class WorkerRuntime implements Runtime {
     const start = this._now();
     const elapsed = (): number => this._now() - start;
     if (request.signal.aborted) return { code: null, reason: "stopped", elapsedMs: 0 };
+    // A worker still ending the last program may be the warm one this run wants.
+    if (this._stopping) await this._stopping;
+    if (request.signal.aborted) return { code: null, reason: "stopped", elapsedMs: elapsed() };
 
     let spare: Spare;
     try {
@@ -136,11 +154,13 @@ export class WorkerRuntime implements Runtime {
         request.signal.removeEventListener("abort", onAbort);
         // A worker that ended cleanly and says its state is fresh again runs the next program.
         const kept = reusable && !this._spare;
+        const stopping = !kept && result.code === null && this._interrupt?.(worker) === true;
         if (kept) this._keep(worker, [{ type: "ready" }]);
+        else if (stopping) this._stopping = this._drain(worker);
         else worker.terminate();
         resolve({ ...result, elapsedMs: elapsed() });
         // The next run's worker warms up once this one is over, not competing with it for a core.
-        if (!kept) this._setTimer(() => this.prewarm(), 0);
+        if (!kept && !stopping) this._setTimer(() => this.prewarm(), 0);
       };
       const limit = (): void => {
         onEvent({ type: "status", text: truncationNotice(this._limits) });
@@ -200,6 +220,34 @@ export class WorkerRuntime implements Runtime {
         ...(request.record ? { record: true } : {}),
         ...(request.step ? { step: request.step } : {}),
       });
+    });
+  }
+
+  /**
+   * Waits for an interrupted worker's `exit` (its output is no longer wanted): kept as the
+   * spare when it says it is fresh, else terminated, as it is after {@link STOP_GRACE_MS}.
+   */
+  private _drain(worker: WorkerLike): Promise<void> {
+    return new Promise<void>((settle) => {
+      let over = false;
+      const end = (message?: FromWorker): void => {
+        if (over) return;
+        over = true;
+        this._clearTimer(timer);
+        if (message?.type === "exit" && message.reusable && !this._spare) this._keep(worker, [{ type: "ready" }]);
+        else worker.terminate();
+        this._stopping = undefined;
+        settle();
+        this.prewarm();
+      };
+      const timer = this._setTimer(() => end(), STOP_GRACE_MS);
+      worker.onmessage = (event) => {
+        if (event.data.type === "exit" || event.data.type === "fatal") end(event.data);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        end();
+      };
     });
   }
 }

@@ -1,0 +1,105 @@
+/**
+ * CPython's own event loop in a worker: the Python module `notebook_loop`, loaded into Pyodide
+ * once per interpreter by ./session.ts.
+ *
+ * `WorkerEventLoop` is asyncio's `BaseEventLoop`, unchanged (its `_run_once`, its `_ready`
+ * deque and its `_scheduled` heap, from Pyodide's standard library), with the one thing a
+ * loop must get from its platform: how to wait. A worker has no file descriptors to watch,
+ * so the "selector" it polls only waits, for the timeout `_run_once` computed: the time to the
+ * next timer, or for ever when there is none (CPython blocks in `select()` the same way).
+ * `VirtualTimeLoop` moves its clock there instead (the counterpart of the library's
+ * `VirtualTimeLoop`, for stepping and checks).
+ *
+ * Waiting is the host's: `_notebook_host.sleep(seconds)` (negative: until interrupted) blocks
+ * the worker with `Atomics.wait`, which needs no JS Promise Integration, and wakes at once when
+ * the page asks the program to stop (Pyodide's interrupt buffer).
+ *
+ * How a reader's code gets it: through the event loop policy, the one place CPython's own
+ * asyncio asks for "a new loop" (`asyncio.run` → `Runner` → `new_event_loop()` → the policy),
+ * and the place Pyodide itself installs its WebLoop. Swapping the policy's loop class, as
+ * CPython's default policy picks `SelectorEventLoop` per platform, covers `asyncio.run`,
+ * `Runner()`, `new_event_loop()` and any library code at once, rebinding no public name
+ * (`asyncio.EventLoop`, the platform's loop class since 3.13, is the one alias set too); a
+ * program that installs its own policy replaces it, as in CPython. Patching the entry points
+ * instead would take one patch per function, each missing code that calls the others.
+ */
+export const LOOP_MODULE = "notebook_loop";
+
+export const LOOP_SOURCE = String.raw`
+"""CPython's BaseEventLoop in a browser worker: real time (it sleeps) or virtual time (it jumps)."""
+import asyncio
+from asyncio import base_events, events
+
+import _notebook_host
+
+
+class _Waiter:
+    """What BaseEventLoop._run_once polls: no file descriptors, so select() only waits."""
+
+    __slots__ = ("_wait",)
+
+    def __init__(self, wait):
+        self._wait = wait
+
+    def select(self, timeout):
+        self._wait(timeout)
+        return []
+
+    def close(self):
+        pass
+
+
+class WorkerEventLoop(base_events.BaseEventLoop):
+    """asyncio.BaseEventLoop on the real clock: select(timeout) sleeps the worker until the next timer."""
+
+    def __init__(self):
+        super().__init__()
+        self._selector = _Waiter(self._wait)
+
+    def _wait(self, timeout):
+        # None: nothing ready and no timer; only Stop (an interrupt) can end the wait.
+        _notebook_host.sleep(-1 if timeout is None else timeout)
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        # One thread: call_soon_threadsafe has no other thread's select() to wake.
+        pass
+
+
+class VirtualTimeLoop(WorkerEventLoop):
+    """BaseEventLoop on a virtual clock: when nothing is ready, time jumps to the next timer."""
+
+    def __init__(self, start=0.0):
+        self._now = float(start)
+        super().__init__()
+        self._clock_resolution = 1e-9
+
+    def time(self):
+        return self._now
+
+    def advance(self, seconds):
+        """Moves the clock forward (never back); timers now due run on the next iteration."""
+        if seconds > 0:
+            self._now += seconds
+
+    def _wait(self, timeout):
+        if timeout is None:
+            super()._wait(None)  # no timer to jump to: a deadlock, as on the real clock
+        elif timeout > 0:
+            self._now += timeout
+
+
+class WorkerEventLoopPolicy(events._BaseDefaultEventLoopPolicy):
+    """CPython's default policy, with the worker's loop as the platform's loop."""
+
+    _loop_factory = WorkerEventLoop
+
+
+def install():
+    """Makes WorkerEventLoop what asyncio.run, Runner() and new_event_loop() create."""
+    setter = getattr(events, "_set_event_loop_policy", None) or events.set_event_loop_policy
+    setter(WorkerEventLoopPolicy())
+    asyncio.EventLoop = WorkerEventLoop
+`;
