@@ -4,7 +4,7 @@
  * Integration (the child deletes it before Pyodide loads): asyncio programs print what CPython
  * 3.11 prints for them (recorded here from /usr/bin/python3; the test itself needs no Python).
  *
- * The programs run in one child process (./testing/pyodide-node.ts), one interpreter loaded
+ * The programs run in one child process (../testing/pyodide-node.ts), one interpreter loaded
  * once: loading is most of the cost.
  */
 import { spawn } from "node:child_process";
@@ -176,7 +176,7 @@ const forever = program(
   ),
 );
 
-const file = (name: string): string => readFileSync(new URL(`./testing/python/${name}`, import.meta.url), "utf8");
+const file = (name: string): string => readFileSync(new URL(`../testing/python/${name}`, import.meta.url), "utf8");
 
 // The reader's edit from issue 15: CPython runs what is ready before a timer that fell due.
 const reader = program("reader.py", file("reader.py"));
