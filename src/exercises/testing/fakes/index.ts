@@ -1,0 +1,20 @@
+/**
+ * Wrong solutions, kept out of the pages: for every exercise, cheap programs of each kind
+ * that a check must see through, and the named check that must reject each one (the first
+ * failing check, which is the one the page shows). ../../fakes.test.ts runs them.
+ */
+export interface Fake {
+  /** What kind of cheat it is, in words: "prints the expected lines", "dummy tasks", "one after another", "cleans up only in catch"… */
+  kind: string;
+  /** The name of the check that must be the first to fail. */
+  fails: string;
+  /** The module, in place of the reader's exercise.ts. */
+  code: string;
+}
+
+import threeDownloads from "./three-downloads.ts";
+
+/** The fakes of each exercise, by exercise id. */
+export const FAKES: Record<string, Fake[]> = {
+  "three-downloads": threeDownloads,
+};
