@@ -12,9 +12,11 @@ export interface Fake {
   code: string;
 }
 
+import silentClient from "./silent-client.ts";
 import threeDownloads from "./three-downloads.ts";
 
 /** The fakes of each exercise, by exercise id. */
 export const FAKES: Record<string, Fake[]> = {
+  "silent-client": silentClient,
   "three-downloads": threeDownloads,
 };
