@@ -12,11 +12,13 @@ export interface Fake {
   code: string;
 }
 
+import atMostThree from "./at-most-three.ts";
 import silentClient from "./silent-client.ts";
 import threeDownloads from "./three-downloads.ts";
 
 /** The fakes of each exercise, by exercise id. */
 export const FAKES: Record<string, Fake[]> = {
+  "at-most-three": atMostThree,
   "silent-client": silentClient,
   "three-downloads": threeDownloads,
 };
