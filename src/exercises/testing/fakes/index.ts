@@ -13,12 +13,14 @@ export interface Fake {
 }
 
 import atMostThree from "./at-most-three.ts";
+import corobotRace from "./corobot-race.ts";
 import silentClient from "./silent-client.ts";
 import threeDownloads from "./three-downloads.ts";
 
 /** The fakes of each exercise, by exercise id. */
 export const FAKES: Record<string, Fake[]> = {
   "at-most-three": atMostThree,
+  "corobot-race": corobotRace,
   "silent-client": silentClient,
   "three-downloads": threeDownloads,
 };
