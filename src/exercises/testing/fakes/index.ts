@@ -14,6 +14,7 @@ export interface Fake {
 
 import atMostThree from "./at-most-three.ts";
 import corobotRace from "./corobot-race.ts";
+import noPolling from "./no-polling.ts";
 import silentClient from "./silent-client.ts";
 import threeDownloads from "./three-downloads.ts";
 
@@ -21,6 +22,7 @@ import threeDownloads from "./three-downloads.ts";
 export const FAKES: Record<string, Fake[]> = {
   "at-most-three": atMostThree,
   "corobot-race": corobotRace,
+  "no-polling": noPolling,
   "silent-client": silentClient,
   "three-downloads": threeDownloads,
 };
