@@ -17,6 +17,7 @@ import corobotRace from "./corobot-race.ts";
 import noPolling from "./no-polling.ts";
 import silentClient from "./silent-client.ts";
 import threeDownloads from "./three-downloads.ts";
+import workerPool from "./worker-pool.ts";
 
 /** The fakes of each exercise, by exercise id. */
 export const FAKES: Record<string, Fake[]> = {
@@ -25,4 +26,5 @@ export const FAKES: Record<string, Fake[]> = {
   "no-polling": noPolling,
   "silent-client": silentClient,
   "three-downloads": threeDownloads,
+  "worker-pool": workerPool,
 };
