@@ -13,6 +13,7 @@ export interface Fake {
 }
 
 import atMostThree from "./at-most-three.ts";
+import callbackToFuture from "./callback-to-future.ts";
 import corobotRace from "./corobot-race.ts";
 import noPolling from "./no-polling.ts";
 import silentClient from "./silent-client.ts";
@@ -22,6 +23,7 @@ import workerPool from "./worker-pool.ts";
 /** The fakes of each exercise, by exercise id. */
 export const FAKES: Record<string, Fake[]> = {
   "at-most-three": atMostThree,
+  "callback-to-future": callbackToFuture,
   "corobot-race": corobotRace,
   "no-polling": noPolling,
   "silent-client": silentClient,
