@@ -15,6 +15,7 @@ export interface Fake {
 import atMostThree from "./at-most-three.ts";
 import callbackToFuture from "./callback-to-future.ts";
 import corobotRace from "./corobot-race.ts";
+import firstMirror from "./first-mirror.ts";
 import noPolling from "./no-polling.ts";
 import silentClient from "./silent-client.ts";
 import threeDownloads from "./three-downloads.ts";
@@ -25,6 +26,7 @@ export const FAKES: Record<string, Fake[]> = {
   "at-most-three": atMostThree,
   "callback-to-future": callbackToFuture,
   "corobot-race": corobotRace,
+  "first-mirror": firstMirror,
   "no-polling": noPolling,
   "silent-client": silentClient,
   "three-downloads": threeDownloads,
