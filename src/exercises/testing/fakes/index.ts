@@ -14,6 +14,7 @@ export interface Fake {
 
 import atMostThree from "./at-most-three.ts";
 import callbackToFuture from "./callback-to-future.ts";
+import cancelCleanup from "./cancel-cleanup.ts";
 import corobotRace from "./corobot-race.ts";
 import firstMirror from "./first-mirror.ts";
 import noPolling from "./no-polling.ts";
@@ -25,6 +26,7 @@ import workerPool from "./worker-pool.ts";
 export const FAKES: Record<string, Fake[]> = {
   "at-most-three": atMostThree,
   "callback-to-future": callbackToFuture,
+  "cancel-cleanup": cancelCleanup,
   "corobot-race": corobotRace,
   "first-mirror": firstMirror,
   "no-polling": noPolling,
