@@ -18,6 +18,7 @@ import cancelCleanup from "./cancel-cleanup.ts";
 import corobotRace from "./corobot-race.ts";
 import firstMirror from "./first-mirror.ts";
 import noPolling from "./no-polling.ts";
+import retrySwallowsCancel from "./retry-swallows-cancel.ts";
 import silentClient from "./silent-client.ts";
 import threeDownloads from "./three-downloads.ts";
 import workerPool from "./worker-pool.ts";
@@ -30,6 +31,7 @@ export const FAKES: Record<string, Fake[]> = {
   "corobot-race": corobotRace,
   "first-mirror": firstMirror,
   "no-polling": noPolling,
+  "retry-swallows-cancel": retrySwallowsCancel,
   "silent-client": silentClient,
   "three-downloads": threeDownloads,
   "worker-pool": workerPool,
