@@ -20,6 +20,7 @@ import firstMirror from "./first-mirror.ts";
 import noPolling from "./no-polling.ts";
 import retrySwallowsCancel from "./retry-swallows-cancel.ts";
 import silentClient from "./silent-client.ts";
+import timerOrder from "./timer-order.ts";
 import threeDownloads from "./three-downloads.ts";
 import workerPool from "./worker-pool.ts";
 
@@ -34,5 +35,6 @@ export const FAKES: Record<string, Fake[]> = {
   "retry-swallows-cancel": retrySwallowsCancel,
   "silent-client": silentClient,
   "three-downloads": threeDownloads,
+  "timer-order": timerOrder,
   "worker-pool": workerPool,
 };
