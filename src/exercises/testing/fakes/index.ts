@@ -21,6 +21,7 @@ import noPolling from "./no-polling.ts";
 import retrySwallowsCancel from "./retry-swallows-cancel.ts";
 import silentClient from "./silent-client.ts";
 import timerOrder from "./timer-order.ts";
+import takeTurns from "./take-turns.ts";
 import threeDownloads from "./three-downloads.ts";
 import workerPool from "./worker-pool.ts";
 
@@ -34,6 +35,7 @@ export const FAKES: Record<string, Fake[]> = {
   "no-polling": noPolling,
   "retry-swallows-cancel": retrySwallowsCancel,
   "silent-client": silentClient,
+  "take-turns": takeTurns,
   "three-downloads": threeDownloads,
   "timer-order": timerOrder,
   "worker-pool": workerPool,
