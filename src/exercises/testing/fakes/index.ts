@@ -17,6 +17,7 @@ import callbackToFuture from "./callback-to-future.ts";
 import cancelCleanup from "./cancel-cleanup.ts";
 import corobotRace from "./corobot-race.ts";
 import firstMirror from "./first-mirror.ts";
+import gatherFirstError from "./gather-first-error.ts";
 import noPolling from "./no-polling.ts";
 import retrySwallowsCancel from "./retry-swallows-cancel.ts";
 import silentClient from "./silent-client.ts";
@@ -32,6 +33,7 @@ export const FAKES: Record<string, Fake[]> = {
   "cancel-cleanup": cancelCleanup,
   "corobot-race": corobotRace,
   "first-mirror": firstMirror,
+  "gather-first-error": gatherFirstError,
   "no-polling": noPolling,
   "retry-swallows-cancel": retrySwallowsCancel,
   "silent-client": silentClient,
