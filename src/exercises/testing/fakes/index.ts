@@ -23,6 +23,7 @@ import retrySwallowsCancel from "./retry-swallows-cancel.ts";
 import silentClient from "./silent-client.ts";
 import timerOrder from "./timer-order.ts";
 import takeTurns from "./take-turns.ts";
+import taskgroupSiblings from "./taskgroup-siblings.ts";
 import threeDownloads from "./three-downloads.ts";
 import workerPool from "./worker-pool.ts";
 
@@ -38,6 +39,7 @@ export const FAKES: Record<string, Fake[]> = {
   "retry-swallows-cancel": retrySwallowsCancel,
   "silent-client": silentClient,
   "take-turns": takeTurns,
+  "taskgroup-siblings": taskgroupSiblings,
   "three-downloads": threeDownloads,
   "timer-order": timerOrder,
   "worker-pool": workerPool,
