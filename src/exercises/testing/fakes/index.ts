@@ -21,6 +21,7 @@ import gatherFirstError from "./gather-first-error.ts";
 import noPolling from "./no-polling.ts";
 import retrySwallowsCancel from "./retry-swallows-cancel.ts";
 import silentClient from "./silent-client.ts";
+import timeoutLeavesNothing from "./timeout-leaves-nothing.ts";
 import timerOrder from "./timer-order.ts";
 import takeTurns from "./take-turns.ts";
 import taskgroupSiblings from "./taskgroup-siblings.ts";
@@ -41,6 +42,7 @@ export const FAKES: Record<string, Fake[]> = {
   "take-turns": takeTurns,
   "taskgroup-siblings": taskgroupSiblings,
   "three-downloads": threeDownloads,
+  "timeout-leaves-nothing": timeoutLeavesNothing,
   "timer-order": timerOrder,
   "worker-pool": workerPool,
 };
