@@ -4,6 +4,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { progressText } from "../src/exercises/progress.ts";
+import downloadFakes from "../src/exercises/testing/fakes/three-downloads.ts";
 import { extractExercisesFromSource } from "../src/markdown/exercises.ts";
 import { chooseRuntime } from "./helpers.ts";
 
@@ -26,11 +27,24 @@ async function check(exercise: Locator): Promise<string> {
 test("the starter fails a named check, in words, and axe finds nothing wrong with the verdict shown", async ({ page }) => {
   const exercise = await open(page);
   const verdict = await check(exercise);
-  expect(verdict).toMatch(/^Not yet: check 3, “all three downloads start before any finishes”, fails: only 1 had started when the first finished/);
-  await expect(exercise.locator('[data-check-list] li[data-ok="false"]').first()).toContainText("all three downloads start before any finishes: fails.");
+  expect(verdict).toMatch(/^Not yet: check 4, “the downloads wait at once, each in its own task”, fails: fetchAll\(\[.*\]\): 1 task began a [\d.]+ s sleep at 0 s, not \d; fetchAll itself slept \d times? \(inputs from seed \d+\)/);
+  await expect(exercise.locator('[data-check-list] li[data-ok="false"]').first()).toContainText("the downloads wait at once, each in its own task: fails.");
   await expect(exercise.locator("[data-solved]")).toBeHidden();
   const results = await new AxeBuilder({ page }).include(`#${downloads.id}`).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+});
+
+test("a wrong solution, dummy tasks that do none of the work, gets Not yet and the check it fails", async ({ page }) => {
+  const fake = downloadFakes.find((candidate) => candidate.kind.startsWith("dummy tasks"))!;
+  const exercise = await open(page);
+  await exercise.getByRole("button", { name: /^Edit/ }).click();
+  await expect(exercise.locator(".cm-content")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(fake.code);
+  const verdict = await check(exercise);
+  expect(verdict).toMatch(new RegExp(`^Not yet: check 4, “${fake.fails}”, fails: `));
+  await expect(exercise.locator("[data-solved]")).toBeHidden();
 });
 
 test("solving through the page: edit, Check, Passed; remembered as progress on the home page", async ({ page }) => {
@@ -47,7 +61,7 @@ test("solving through the page: edit, Check, Passed; remembered as progress on t
   await page.keyboard.insertText(downloads.solution);
   await expect(exercise.getByRole("button", { name: /^Reset/ })).toBeEnabled();
   const verdict = await check(exercise);
-  expect(verdict).toBe("Passed: all 4 checks hold.");
+  expect(verdict).toBe("Passed: all 5 checks hold.");
   await expect(exercise.locator("[data-solved]")).toBeVisible();
 
   // A reload keeps the reader's code and the "Solved" mark.

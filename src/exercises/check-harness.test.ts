@@ -1,7 +1,7 @@
 /** The check harness as the checks see it: virtual time, captured output, how tasks ended, the report lines. */
 import * as asyncio from "asyncio";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checks, expect as expectThat, expectClean, seconds, trace } from "./check-harness.ts";
+import { NAMES, checks, expect as expectThat, expectClean, random, randomInt, sample, seconds, seed, trace } from "./check-harness.ts";
 import { readReports, verdictOf } from "../notebook/index.ts";
 
 afterEach(() => vi.restoreAllMocks());
@@ -17,9 +17,9 @@ describe("trace", () => {
     }, { limit: 7200 });
     expect(run.lines).toEqual(['start 1 {"a":2}', "two", "lines"]);
     expect(run.printed).toEqual([
-      { time: 0, text: 'start 1 {"a":2}' },
-      { time: 3600, text: "two" },
-      { time: 3600, text: "lines" },
+      { time: 0, text: 'start 1 {"a":2}', task: "main" },
+      { time: 3600, text: "two", task: "main" },
+      { time: 3600, text: "lines", task: "main" },
     ]);
     expect(run.time).toBe(3600);
     expect(run.result).toBe(42);
@@ -41,6 +41,26 @@ describe("trace", () => {
     expect(run.cancelled).toEqual(["cancelled"]);
     expect(run.leftRunning).toEqual(["forgotten"]);
     expect(run.tasks.find((task) => task.name === "done")).toMatchObject({ end: "finished", time: 1 });
+  });
+
+  it("records which task set each timer, and which task printed each line", async () => {
+    const run = await trace(function* () {
+      const child = asyncio.createTask(
+        (function* () {
+          yield* asyncio.sleep(0.5);
+          console.log("child");
+        })(),
+        { name: "child" },
+      );
+      yield* asyncio.sleep(0.25);
+      yield* child;
+    });
+    expect(run.timers).toEqual([
+      { task: "main", delay: 0.25, at: 0 },
+      { task: "child", delay: 0.5, at: 0 },
+    ]);
+    expect(run.printed).toEqual([{ time: 0.5, text: "child", task: "child" }]);
+    expect(run.tasks).toMatchObject([{ name: "child", started: 0, time: 0.5, end: "finished" }]);
   });
 
   it("counts each task's steps", async () => {
@@ -106,5 +126,19 @@ describe("checks", () => {
     expect(verdictOf({ stdout, stderr: "", code: 0, timeoutMs: 10_000 }).text).toBe(
       "Not yet: check 2, “takes 1 s”, fails: main took 0.3 s of loop time. 1 of 3 checks hold.",
     );
+  });
+});
+
+describe("random inputs", () => {
+  // Last in the file: once a check has drawn an input, every failing check names the seed.
+  it("draw from the run's seed, and a failing check names the seed once inputs were drawn", async () => {
+    const numbers = Array.from({ length: 200 }, () => randomInt(2, 4));
+    expect(new Set(numbers)).toEqual(new Set([2, 3, 4]));
+    expect(new Set(sample(NAMES, 5)).size).toBe(5);
+    expect(random()).toBeLessThan(1);
+    const printed: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
+    await checks({ "fails": () => expectThat(false, "it did not") });
+    expect(readReports(printed.join("\n")).reports[0]!.why).toBe(`it did not (inputs from seed ${seed})`);
   });
 });

@@ -21,6 +21,8 @@ export type TaskEnd = "finished" | "failed" | "cancelled" | "left running";
 
 export interface TaskRecord {
   name: string;
+  /** Loop time (seconds) when it was created. */
+  started: number;
   /** "left running": main returned while it was still running (asyncio.run cancelled it afterwards). */
   end: TaskEnd;
   /** Loop time (seconds) when it ended. */
@@ -34,8 +36,14 @@ export interface Trace {
   lines: string[];
   /** The same, joined with newlines. */
   output: string;
-  /** Each line with the loop time (seconds) at which it was printed. */
-  printed: Array<{ time: number; text: string }>;
+  /** Each line with the loop time (seconds) at which it was printed, and the task that printed it ("" outside any task). */
+  printed: Array<{ time: number; text: string; task: string }>;
+  /**
+   * Every timer the program set (each `sleep`, each timeout's deadline): the task that set it
+   * ("" outside any task), its delay and the loop time when it was set. This is how a check
+   * sees where the waiting happened: a sleep inside each download task, not one in main.
+   */
+  timers: Array<{ task: string; delay: number; at: number }>;
   /** Virtual loop time, in seconds, when main ended. */
   time: number;
   /** What main returned. */
@@ -85,12 +93,28 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   const lines: string[] = [];
   const tasks: TaskRecord[] = [];
   const printed: Trace["printed"] = [];
-  const trace: Trace = { lines, output: "", printed, time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map(), loopErrors: [] };
+  const timers: Trace["timers"] = [];
+  const started = new Map<asyncio.Task<unknown>, number>();
+  const trace: Trace = { lines, output: "", printed, timers, time: 0, result: undefined, error: undefined, timedOut: false, tasks, cancelled: [], leftRunning: [], steps: new Map(), loopErrors: [] };
   const stepsByTask = new Map<asyncio.Task<unknown>, number>();
   let mainTask: asyncio.Task<unknown> | undefined;
   const ours = new Set<asyncio.Task<unknown> | null>(); // the harness's own tasks, not watched
   let mainEnded = false;
+  const runningTask = (): asyncio.Task<unknown> | null => {
+    try {
+      return asyncio.currentTask();
+    } catch {
+      return null; // no running loop
+    }
+  };
   const watcher: asyncio.Instrument = {
+    taskSpawned(task, time) {
+      started.set(task, time);
+    },
+    timerScheduled(timer, time) {
+      const task = runningTask();
+      if (!ours.has(task)) timers.push({ task: task?.getName() ?? "", delay: Number((timer.when() - time).toFixed(9)), at: time });
+    },
     beforeTaskStep(task) {
       if (!ours.has(task)) stepsByTask.set(task, (stepsByTask.get(task) ?? 0) + 1);
     },
@@ -108,7 +132,7 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
       else if (task.cancelled()) end = "cancelled";
       else if ((error = task.exception()) !== null) end = "failed";
       else end = "finished";
-      tasks.push({ name, end, time, ...(end === "failed" ? { error } : {}) });
+      tasks.push({ name, started: started.get(task) ?? 0, end, time, ...(end === "failed" ? { error } : {}) });
       if (end === "cancelled") trace.cancelled.push(name);
       if (end === "left running") trace.leftRunning.push(name);
     },
@@ -145,7 +169,7 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
   console.log = console.info = (...args: unknown[]) => {
     for (const text of args.map(show).join(" ").split("\n")) {
       lines.push(text);
-      printed.push({ time: loop.time(), text });
+      printed.push({ time: loop.time(), text, task: runningTask()?.getName() ?? "" });
     }
     log(...args);
   };
@@ -169,6 +193,51 @@ export async function trace(start: () => asyncio.Coroutine<unknown>, options: { 
 export function seconds(time: number): string {
   return `${Number(time.toFixed(3))} s`;
 }
+
+/** Two loop times that are the same, up to the rounding of virtual sums (0.1 + 0.2). */
+export function sameTime(a: number | undefined, b: number): boolean {
+  return a !== undefined && Math.abs(a - b) < 0.001;
+}
+
+/**
+ * The seed of this run's inputs: a new one every run (or CHECK_SEED from the environment, to
+ * replay one), so a program cannot know the names, delays and counts its checks will use. A
+ * failing check's reason ends with it.
+ */
+export const seed: number = (() => {
+  const given = Number((globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CHECK_SEED);
+  return Number.isInteger(given) && given > 0 ? given : 1 + Math.floor(Math.random() * 0x7fffffff);
+})();
+
+let state = seed >>> 0;
+let drawn = false; // whether any check input came from the seed (only then is it worth naming)
+/** A number in [0, 1) from the run's seed (mulberry32). */
+export function random(): number {
+  drawn = true;
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** A whole number from `low` to `high`, both included. */
+export function randomInt(low: number, high: number): number {
+  return low + Math.floor(random() * (high - low + 1));
+}
+
+/** `count` different items of `pool`, in a random order. */
+export function sample<T>(pool: readonly T[], count: number): T[] {
+  const rest = [...pool];
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
+  }
+  return rest.slice(0, count);
+}
+
+/** Names a program cannot guess, for files, clients, mirrors, dishes. */
+export const NAMES = ["ash", "birch", "cedar", "elm", "fig", "hazel", "larch", "maple", "oak", "pine", "rowan", "willow", "yew", "alder", "beech", "holly"] as const;
 
 /** A check that does not hold: `why` says what happened instead, in words. */
 export class NotYet extends Error {
@@ -201,7 +270,7 @@ export async function checks(list: Record<string, () => unknown>): Promise<void>
       report = { name, ok: true };
       passed++;
     } catch (error) {
-      const why = error instanceof NotYet ? error.message : `the check itself stopped on ${describe(error)}`;
+      const why = `${error instanceof NotYet ? error.message : `the check itself stopped on ${describe(error)}`}${drawn ? ` (inputs from seed ${seed})` : ""}`;
       report = { name, ok: false, why };
     }
     console.log(`::check::${JSON.stringify(report)}`);

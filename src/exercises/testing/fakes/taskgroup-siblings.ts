@@ -1,0 +1,93 @@
+import type { Fake } from "./index.ts";
+
+const reserve = `import * as asyncio from "asyncio";
+
+type Part = [part: string, seconds: number, available: boolean];
+
+function* reserve(part: string, seconds: number, available: boolean): asyncio.Coroutine<string> {
+  console.log(\`\${part}: held\`);
+  try {
+    yield* asyncio.sleep(seconds);
+    if (!available) throw new Error(\`no \${part} left\`);
+  } catch (error) {
+    console.log(\`\${part}: released\`);
+    throw error;
+  }
+  console.log(\`\${part}: booked\`);
+  return part;
+}
+`;
+
+export default [
+  {
+    kind: "prints the expected lines, with a sleep",
+    fails: "book returns every part when all are available",
+    code: `import * as asyncio from "asyncio";
+
+export function* book(parts: Array<[string, number, boolean]>): asyncio.Coroutine<string[]> {
+  yield* asyncio.sleep(1);
+  for (const line of ["flight: held", "hotel: held", "car: held", "flight: booked", "hotel: released", "car: released"]) console.log(line);
+  throw new Error("no hotel left");
+}
+`,
+  },
+  {
+    kind: "one part after another",
+    fails: "every part is booked at once, each in its own task",
+    code: `${reserve}
+export function* book(parts: Part[]): asyncio.Coroutine<string[]> {
+  const booked: string[] = [];
+  for (const [part, seconds, available] of parts) booked.push(yield* reserve(part, seconds, available));
+  return booked;
+}
+`,
+  },
+  {
+    kind: "gather: fails at once, the other bookings left running",
+    fails: "the bookings still under way are cancelled, and released, before book fails",
+    code: `${reserve}
+export function* book(parts: Part[]): asyncio.Coroutine<string[]> {
+  return yield* asyncio.gather(...parts.map(([part, seconds, available]) => reserve(part, seconds, available)));
+}
+`,
+  },
+  {
+    kind: "waits for every booking, then fails",
+    fails: "book fails as soon as one part does",
+    code: `${reserve}
+export function* book(parts: Part[]): asyncio.Coroutine<string[]> {
+  const outcomes = yield* asyncio.gather(...parts.map(([part, seconds, available]) => reserve(part, seconds, available)), { returnExceptions: true });
+  const failure = outcomes.find((outcome) => outcome instanceof Error);
+  if (failure) throw failure;
+  return outcomes as string[];
+}
+`,
+  },
+  {
+    kind: "cancels the other bookings but does not wait for them",
+    fails: "the bookings still under way are cancelled, and released, before book fails",
+    code: `${reserve}
+export function* book(parts: Part[]): asyncio.Coroutine<string[]> {
+  const tasks = parts.map(([part, seconds, available]) => asyncio.createTask(reserve(part, seconds, available)));
+  try {
+    return yield* asyncio.gather(...tasks);
+  } catch (error) {
+    for (const task of tasks) task.cancel();
+    throw error;
+  }
+}
+`,
+  },
+  {
+    kind: "a task group, but the holds are never released",
+    fails: "the bookings still under way are cancelled, and released, before book fails",
+    code: `${reserve.replace("console.log(`${part}: released`);", "")}
+export function* book(parts: Part[]): asyncio.Coroutine<string[]> {
+  const tasks = yield* asyncio.taskGroup(function* (group) {
+    return parts.map(([part, seconds, available]) => group.createTask(reserve(part, seconds, available)));
+  });
+  return tasks.map((task) => task.result());
+}
+`,
+  },
+] satisfies Fake[];

@@ -1,0 +1,89 @@
+import type { Fake } from "./index.ts";
+
+const download = `import * as asyncio from "asyncio";
+
+export function* download(name: string, seconds: number): asyncio.Coroutine<string> {
+  console.log(\`\${name}: start\`);
+  yield* asyncio.sleep(seconds);
+  console.log(\`\${name}: done\`);
+  return \`\${name}.txt\`;
+}
+`;
+
+export default [
+  {
+    kind: "prints the expected lines, with a sleep",
+    fails: "it returns the files, in the order of the names",
+    code: `import * as asyncio from "asyncio";
+
+export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
+  for (const name of ["a", "b", "c"]) console.log(\`\${name}: start\`);
+  yield* asyncio.sleep(1);
+  for (const name of ["a", "b", "c"]) console.log(\`\${name}: done\`);
+  return ["a.txt", "b.txt", "c.txt"];
+}
+`,
+  },
+  {
+    kind: "prints the lines for the given names, with one sleep in fetchAll",
+    fails: "the downloads wait at once, each in its own task",
+    code: `import * as asyncio from "asyncio";
+
+export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
+  for (const name of names) console.log(\`\${name}: start\`);
+  yield* asyncio.sleep(seconds);
+  for (const name of names) console.log(\`\${name}: done\`);
+  return names.map((name) => \`\${name}.txt\`);
+}
+`,
+  },
+  {
+    kind: "dummy tasks with the downloads' names, doing none of the work",
+    fails: "the downloads wait at once, each in its own task",
+    code: `import * as asyncio from "asyncio";
+
+function* nothing(): asyncio.Coroutine<void> {}
+
+export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
+  const tasks = names.map((name) => asyncio.createTask(nothing(), { name }));
+  for (const name of names) console.log(\`\${name}: start\`);
+  yield* asyncio.sleep(seconds);
+  for (const name of names) console.log(\`\${name}: done\`);
+  yield* asyncio.gather(...tasks);
+  return names.map((name) => \`\${name}.txt\`);
+}
+`,
+  },
+  {
+    kind: "one after another",
+    fails: "the downloads wait at once, each in its own task",
+    code: `${download}
+export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
+  const files: string[] = [];
+  for (const name of names) files.push(yield* download(name, seconds));
+  return files;
+}
+`,
+  },
+  {
+    kind: "one task after another",
+    fails: "the downloads wait at once, each in its own task",
+    code: `${download}
+export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
+  const files: string[] = [];
+  for (const name of names) files.push(yield* asyncio.createTask(download(name, seconds), { name }));
+  return files;
+}
+`,
+  },
+  {
+    kind: "all at once, but only the first file returned per name",
+    fails: "it returns the files, in the order of the names",
+    code: `${download}
+export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
+  const files = yield* asyncio.gather(...names.map((name) => download(name, seconds)));
+  return files.sort();
+}
+`,
+  },
+] satisfies Fake[];

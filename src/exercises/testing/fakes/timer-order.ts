@@ -1,0 +1,80 @@
+import type { Fake } from "./index.ts";
+
+/** The exercise's TinyLoop with `nextTimer` and `callLater` as given. */
+const loopWith = (nextTimer: string, callLater = "this.timers.push({ when: this.now + delay, callback });") => `type Callback = () => void;
+
+interface Timer {
+  when: number;
+  callback: Callback;
+}
+
+export class TinyLoop {
+  private ready: Callback[] = [];
+  private timers: Timer[] = [];
+  private now = 0;
+
+  time(): number {
+    return this.now;
+  }
+
+  callSoon(callback: Callback): void {
+    this.ready.push(callback);
+  }
+
+  callLater(delay: number, callback: Callback): void {
+    ${callLater}
+  }
+
+  private nextTimer(): number {
+    ${nextTimer}
+  }
+
+  runOnce(): void {
+    if (this.ready.length === 0 && this.timers.length > 0) {
+      this.now = Math.max(this.now, this.timers[this.nextTimer()]!.when);
+    }
+    while (this.timers.length > 0 && this.timers[this.nextTimer()]!.when <= this.now) {
+      this.ready.push(this.timers.splice(this.nextTimer(), 1)[0]!.callback);
+    }
+    const n = this.ready.length;
+    for (let i = 0; i < n; i++) this.ready.shift()!();
+  }
+
+  run(): void {
+    while (this.ready.length > 0 || this.timers.length > 0) this.runOnce();
+  }
+}
+
+export function* main(): Generator<never, void> {
+  for (const line of ["0.00 soon", "0.10 a, sets d for 0.05 s later", "0.10 a2", "0.15 d", "0.20 b", "0.30 c"]) console.log(line);
+}
+`;
+
+const earliest = (compare: string) => `let best = 0;
+    for (let i = 1; i < this.timers.length; i++) if (this.timers[i]!.when ${compare} this.timers[best]!.when) best = i;
+    return best;`;
+
+export default [
+  {
+    kind: "prints the expected lines; the timers still run in the order set",
+    fails: "timers run earliest deadline first, each at its own time",
+    code: loopWith("return 0;"),
+  },
+  {
+    kind: "ties go to the timer set last",
+    fails: "timers with the same deadline run in the order they were set",
+    code: loopWith(earliest("<=")),
+  },
+  {
+    kind: "deadlines counted from the start, not from when the timer was set",
+    fails: "a timer set by a callback counts from the time it was set",
+    code: loopWith(earliest("<"), "this.timers.push({ when: delay, callback });"),
+  },
+  {
+    kind: "looks at the first three timers only (right on the four fixed schedules)",
+    fails: "any schedule runs in deadline order",
+    code: loopWith(`let best = 0;
+    for (let i = 1; i < Math.min(this.timers.length, 3); i++) if (this.timers[i]!.when < this.timers[best]!.when) best = i;
+    return best;`),
+  },
+] satisfies Fake[];
