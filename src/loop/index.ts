@@ -8,6 +8,7 @@ export * from "./base-events.ts";
 export * from "./runners.ts";
 export * from "./timeouts.ts";
 export * from "./taskgroups.ts";
+export * from "./eager-tasks.ts";
 export * from "./locks.ts";
 export * from "./queues.ts";
 export * from "./virtual-time.ts";
