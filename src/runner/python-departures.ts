@@ -50,6 +50,13 @@ export const PYODIDE_DEPARTURES: readonly Departure[] = [
     pyodide: "7. loop closed: no",
     why: `${WEBLOOP}, which lives as long as the page: its close() leaves it open`,
   },
+  {
+    chapter: "08-when-things-fail",
+    cell: "keep-reference",
+    cpython: "dropped: garbage-collected while pending",
+    pyodide: "dropped: pending",
+    why: `${WEBLOOP}; the callbacks it hands to JavaScript keep the dropped task reachable, so gc.collect() does not destroy it`,
+  },
 ];
 
 /** The departures declared for one cell. */
