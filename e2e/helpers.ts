@@ -16,11 +16,17 @@ export interface ChapterInfo {
 
 const CONTENT = join(import.meta.dirname, "..", "content");
 
-/** Every chapter in `content/`, with its cells as the build sees them. */
+/** A chapter's reading position: its frontmatter `order`, else its file name's number (as src/components/chapter-list.ts). */
+function position(name: string): number {
+  const order = /^order:\s*(\d+(?:\.\d+)?)\s*$/m.exec(readFileSync(join(CONTENT, name), "utf8").split("\n---")[0] ?? "");
+  return order ? Number(order[1]) : Number.parseInt(name, 10);
+}
+
+/** Every chapter in `content/`, in reading order, with its cells as the build sees them. */
 export function chapters(): ChapterInfo[] {
   return readdirSync(CONTENT)
     .filter((name) => name.endsWith(".mdx"))
-    .sort()
+    .sort((a, b) => position(a) - position(b) || a.localeCompare(b))
     .map((name) => {
       const id = basename(name, ".mdx");
       const text = readFileSync(join(CONTENT, name), "utf8");

@@ -80,6 +80,26 @@ test("Step through: Next walks callbacks with the ready queue and timers; Run to
   await expect(status).toHaveText(/Restart to step it again\.$/);
 });
 
+test("chapter 8: a task group's Timeline shows the lane that failed and the siblings the group cancelled", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "taskgroup-fails"))!;
+  await workerPage(page, chapter.url);
+  const outcomes = async (id: string): Promise<Record<string, string>> => {
+    const cell = cellById(page, id);
+    await runCell(cell);
+    const rows = await tableRows(cell.getByRole("table", { name: new RegExp(`^Timeline of ${id}`) }));
+    return Object.fromEntries(rows.map((row) => [row[0], row[4]]));
+  };
+  const flat = await outcomes("taskgroup-fails");
+  expect(flat).toMatchObject({ a: "result", b: "exception ValueError", c: "cancelled" });
+  const nested = await outcomes("taskgroup-nested");
+  expect(nested).toMatchObject({
+    "inner-fails": "exception TypeError",
+    "inner-slow": "cancelled",
+    "inner-group": "exception ExceptionGroup",
+    "outer-slow": "cancelled",
+  });
+});
+
 // Every cell of every chapter runs once here (they all run in the worker). A cell that can be
 // stepped is stepped (a few pauses, then Run to end): it must print exactly its expected
 // output, which e2e/cells.test.ts shows is what its straight run prints. A stepped run is

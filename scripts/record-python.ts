@@ -75,11 +75,26 @@ async function runTwin(interpreter: string, source: string, timeoutMs: number): 
   }
 }
 
+/** A twin marked `cpython=3.14` (it uses what 3.11 lacks), run under CPython 3.14 in Pyodide by Node. */
+async function runInPyodide(source: string): Promise<Run> {
+  const dir = await mkdtemp(join(tmpdir(), "python-twin-"));
+  try {
+    await writeFile(join(dir, "twin.py"), source);
+    const harness = join(root, "src/runner/testing/pyodide-node.ts");
+    const json = execFileSync(process.execPath, ["--experimental-wasm-jspi", harness, dir, "twin.py"], { cwd: root, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+    const [outcome] = JSON.parse(json) as { stdout: string; stderr: string; code: number }[];
+    return { stdout: outcome!.stdout, stderr: outcome!.stderr, code: outcome!.code };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function fenceMeta(blocks: CellBlocks, hash: string): string {
   const record = blocks.cell.pythonRecord;
   const parts = ["output python", `twin=${hash}`];
   if (record && record.rules.length > 0) parts.push(`rules=${record.rules.join(",")}`);
   if (record?.tsOnly !== undefined) parts.push(`ts-only="${record.tsOnly}"`);
+  if (record?.cpython !== undefined) parts.push(`cpython=${record.cpython}`);
   return parts.join(" ");
 }
 
@@ -101,7 +116,7 @@ for (const file of await chapters(join(root, "content"))) {
       problems++;
       continue;
     }
-    const run = await runTwin(interpreter, cell.python, cell.timeoutMs * 3);
+    const run = cell.pythonRecord?.cpython === "3.14" ? await runInPyodide(cell.python) : await runTwin(interpreter, cell.python, cell.timeoutMs * 3);
     if (run.code !== 0) {
       // Every chapter cell must exit 0 (src/notebook/cell-check.ts); so must its twin.
       console.log(`${where}: the twin exited with ${run.code}\n${run.stderr}`);

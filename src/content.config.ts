@@ -1,4 +1,4 @@
-/** The chapters: MDX files in top-level `content/`, ordered by their numeric file-name prefix. */
+/** The chapters: MDX files in top-level `content/`, ordered by `order`, else by their numeric file-name prefix. */
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
@@ -9,6 +9,11 @@ const chapters = defineCollection({
     title: z.string(),
     /** One line for the home page's chapter list. */
     summary: z.string(),
+    /**
+     * Reading position, where it is not the file name's number: further reading (07) says
+     * 99, to stay last when later chapters (08, ...) are added.
+     */
+    order: z.number().optional(),
   }),
 });
 

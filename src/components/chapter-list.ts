@@ -1,12 +1,16 @@
-/** The chapters in reading order (by the numeric prefix of their file names). */
+/** The chapters in reading order: by `order` in the frontmatter, else the file name's numeric prefix. */
 import { getCollection, type CollectionEntry } from "astro:content";
 
 export type Chapter = CollectionEntry<"chapters">;
 
-/** Every chapter, sorted by id ("03-asyncio-walkthrough" before "04-…"). */
+/** Every chapter, in reading order ("03-asyncio-walkthrough" before "04-…"). */
 export async function getChapters(): Promise<Chapter[]> {
   const chapters = await getCollection("chapters");
-  return chapters.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+  return chapters.sort((a, b) => position(a) - position(b) || a.id.localeCompare(b.id, "en", { numeric: true }));
+}
+
+function position(chapter: Chapter): number {
+  return chapter.data.order ?? Number.parseInt(chapter.id, 10);
 }
 
 /** The URL of a chapter page. */

@@ -88,6 +88,11 @@ export {
   taskGroup,
 } from "./taskgroups.ts";
 export {
+  createEagerTaskFactory,
+  eagerTaskFactory,
+  type TaskConstructor,
+} from "./eager-tasks.ts";
+export {
   asyncWith,
   Lock,
   Event,

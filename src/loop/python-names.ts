@@ -66,6 +66,11 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   shield: "asyncio.shield()",
   asCompleted: "asyncio.as_completed()",
 
+  // eager-tasks.ts
+  eagerTaskFactory: "asyncio.eager_task_factory",
+  createEagerTaskFactory: "asyncio.create_eager_task_factory()",
+  TaskConstructor: { python: null, note: "The type of the class `createEagerTaskFactory()` takes; Python needs no name for it." },
+
   // taskgroups.ts
   TaskGroup: "asyncio.TaskGroup",
   taskGroup: {
@@ -324,5 +329,4 @@ export const NOT_PORTED: readonly NotedName[] = [
   { python: "loop.create_datagram_endpoint()", note: "Not ported: TCP streams only." },
   { python: "asyncio.open_unix_connection()", note: "Not ported: TCP streams only." },
   { python: "contextvars", note: "Not ported: tasks do not carry a context." },
-  { python: "asyncio.eager_task_factory()", note: "Not ported: a task's first step always goes through the ready queue." },
 ];

@@ -106,16 +106,44 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
    *
    * @param options.loop - default: `getEventLoop()`.
    * @param options.name - default: `Task-<n>`, numbered across the process as in Python.
+   * @param options.eagerStart - Python 3.12's `eager_start=True`: if the loop is running,
+   *   run the first step now, inside this call, instead of scheduling it (see `eagerTaskFactory`).
    */
-  constructor(coro: Coroutine<T>, options?: { loop?: AbstractEventLoop; name?: string | null }) {
+  constructor(
+    coro: Coroutine<T>,
+    options?: { loop?: AbstractEventLoop; name?: string | null; eagerStart?: boolean },
+  ) {
     super(options);
     if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     const name = options?.name;
     this._name = name === undefined || name === null ? ++taskNameCounter : String(name);
     this._coro = coro;
     if (this._loop._instruments !== null) _emit(this._loop, "taskSpawned", this);
-    this._loop._callSoonRunnable(this);
     addPending(this);
+    if (options?.eagerStart === true && this._loop.isRunning()) this._eagerStart();
+    else this._loop._callSoonRunnable(this);
+  }
+
+  /**
+   * Python's `Task.__eager_start`: the first step runs now, as this task, in the middle of
+   * the creator's step; the creator is the current task again afterwards. A task that
+   * finishes in that step never reaches the ready queue.
+   */
+  private _eagerStart(): void {
+    const loop = this._loop;
+    const creator = loop._currentTask;
+    const observed = loop._instruments !== null;
+    if (observed) _emit(loop, "beforeTaskStep", this);
+    loop._currentTask = this;
+    try {
+      this._stepRunAndHandleResult(undefined);
+    } finally {
+      loop._currentTask = creator;
+    }
+    if (observed) {
+      _emit(loop, "afterTaskStep", this);
+      if (this.done()) _emit(loop, "taskExited", this);
+    }
   }
 
   override _className(): string {

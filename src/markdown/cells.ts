@@ -13,7 +13,8 @@
  *   recorded under CPython 3.11 by `scripts/record-python.ts` (same `…` rule). Its meta:
  *   `twin=HASH`, the {@link twinHash} of the twin it was recorded from (a stale record fails the
  *   tests), and `rules=a,b` (plus `ts-only="PREFIX"`), the declared rules that map it onto the
- *   TypeScript output (see `./python-rules.ts`).
+ *   TypeScript output (see `./python-rules.ts`). `cpython=3.14`: the twin needs what 3.11 lacks
+ *   (eager tasks), so it was recorded under CPython 3.14 in Pyodide instead.
  * - ` ```ts file=NAME.ts ` is a module; runnable cells after it import it as `./NAME.js`.
  *   A later block with the same name replaces it for the cells after that block.
  *
@@ -125,7 +126,15 @@ function pythonRecord(path: string, node: Code): PythonRecord {
   if (rules.includes(TS_ONLY) !== (tsOnly !== undefined)) {
     fail(path, node, 'the `ts-only` rule and `ts-only="PREFIX"` go together');
   }
-  return { rules, line: lineOf(node), ...(twin ? { twin } : {}), ...(tsOnly !== undefined ? { tsOnly } : {}) };
+  const cpython = text("cpython");
+  if (cpython !== undefined && cpython !== "3.14") fail(path, node, `\`cpython=\` can only be 3.14 (recorded in Pyodide), not ${cpython}`);
+  return {
+    rules,
+    line: lineOf(node),
+    ...(twin ? { twin } : {}),
+    ...(tsOnly !== undefined ? { tsOnly } : {}),
+    ...(cpython !== undefined ? { cpython } : {}),
+  };
 }
 
 function isCell(node: Code): boolean {

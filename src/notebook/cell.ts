@@ -31,6 +31,8 @@ export interface PythonRecord extends PythonDeclaration {
   twin?: string;
   /** 1-based line of the block's opening fence in the MDX. */
   line: number;
+  /** `cpython=`: the CPython it was recorded with, when not 3.11 (only `3.14`, in Pyodide). */
+  cpython?: string;
 }
 
 /** One runnable snippet and everything needed to run and judge it. */

@@ -50,6 +50,11 @@ export const PYTHON_RULES: Readonly<Record<string, LineRule>> = {
     summary: "Python's type name coroutine is a generator to JavaScript: [object Generator]",
     apply: (line) => (line === "coroutine" ? "[object Generator]" : line),
   },
+  gc: {
+    summary:
+      "CPython collects a pending task nothing refers to; our loop holds every pending task, so 'NAME: garbage-collected while pending' prints as 'NAME: pending'",
+    apply: (line) => line.replace(/^(\w+): garbage-collected while pending$/, "$1: pending"),
+  },
   "send-protocol": {
     summary:
       "coro.send(None) printing None / StopIteration, value: V / the RuntimeError on reuse is next() returning done: false / done: true, value: V / done: true again",

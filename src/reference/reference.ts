@@ -39,7 +39,7 @@ export interface Reference {
 export const SECTIONS: ReadonlyArray<{ id: string; title: string; modules: readonly string[] }> = [
   { id: "coroutines", title: "Coroutines", modules: ["coroutines.ts"] },
   { id: "running", title: "Running a program", modules: ["runners.ts"] },
-  { id: "tasks", title: "Tasks, sleeping and waiting", modules: ["tasks.ts"] },
+  { id: "tasks", title: "Tasks, sleeping and waiting", modules: ["tasks.ts", "eager-tasks.ts"] },
   { id: "task-groups", title: "Task groups", modules: ["taskgroups.ts"] },
   { id: "timeouts", title: "Timeouts", modules: ["timeouts.ts"] },
   { id: "futures", title: "Futures", modules: ["futures.ts"] },
