@@ -108,28 +108,31 @@ describe("toThread", () => {
   });
 
   test("a blocking function does not stall the loop", async () => {
-    const ticks: number[] = [];
-    await run(
+    // The thread blocks until the loop has ticked three times, so it can only return if the
+    // loop keeps running while the thread blocks. [thread started, ticks, released]
+    const flags = new Int32Array(new SharedArrayBuffer(12));
+    const outcome = await run(
       (function* () {
-        const loop = getRunningLoop();
-        const start = loop.time();
         function* ticker(): Coroutine<void> {
-          while (loop.time() - start < 0.35) {
-            yield* sleep(0.05);
-            ticks.push(loop.time() - start);
+          while (Atomics.load(flags, 0) === 0) yield* sleep(0.001);
+          for (let i = 0; i < 3; i++) {
+            yield* sleep(0.01);
+            Atomics.add(flags, 1, 1);
           }
+          Atomics.store(flags, 2, 1);
+          Atomics.notify(flags, 2);
         }
-        const busyWait = (ms: number): number => {
-          const end = Date.now() + ms;
-          let spins = 0;
-          while (Date.now() < end) spins++;
-          return spins;
+        const blockUntilReleased = (f: Int32Array): string => {
+          Atomics.store(f, 0, 1);
+          // Long enough never to run out on a loaded machine; a stalled loop would wait it out.
+          const woken = Atomics.wait(f, 2, 0, 30_000);
+          return `${woken}, after ${Atomics.load(f, 1)} ticks`;
         };
-        yield* gather(toThread(busyWait, 300), ticker());
+        const [result] = yield* gather(toThread(blockUntilReleased, flags), ticker());
+        return result;
       })(),
     );
-    const during = ticks.filter((t) => t < 0.3);
-    expect(during.length).toBeGreaterThanOrEqual(4);
+    expect(outcome).toMatch(/^(ok|not-equal), after 3 ticks$/);
   });
 
   test("many concurrent calls are limited by the pool: min(32, cpus + 4) at once", async () => {

@@ -78,7 +78,26 @@ async function compile(source: string): Promise<string> {
 
 describe("remarkExercises", () => {
   it("turns an exercise into one Exercise element: its Markdown and hints kept, its blocks as JSON", async () => {
-    await expect(await compile(chapter(exercise()))).toMatchFileSnapshot("__snapshots__/remark-exercises.fixture.jsx.snap");
+    const code = await compile(chapter(exercise()));
+    const elements = [...code.matchAll(/<Exercise exercise='([^']*)'>(.*?)<\/Exercise>/gs)];
+    expect(elements).toHaveLength(1);
+    const [, json, children] = elements[0]!;
+    expect(JSON.parse(json!)).toEqual({
+      id: "hello",
+      title: "Say hello",
+      starter: "export function* main() {}",
+      solution: 'export function* main() { console.log("hi"); }',
+      check: 'import { checks } from "./check.js";\nawait checks({});',
+      expected: "hi",
+      python: { starter: "async def main(): pass", solution: 'async def main(): print("hi")' },
+      expectedPython: "hi",
+      hints: 2,
+      line: 16,
+    });
+    expect(children).toBe(
+      '<_components.p>{"Print "}<_components.strong>{"hi"}</_components.strong>{"."}</_components.p>' +
+        '<Hint>{"Use "}<_components.code>{"console.log"}</_components.code>{"."}</Hint><Hint>{"Really."}</Hint>',
+    );
   });
 
   it("keeps the task and the hints as Markdown and no code block of the exercise", async () => {

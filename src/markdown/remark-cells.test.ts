@@ -72,9 +72,41 @@ function cellsOf(source: string): Cell[] {
   return extractCellsFromSource(source, "content/fixture.mdx");
 }
 
+/** The NotebookCell and NotebookFile elements of compiled MDX, in order, with their JSON props parsed. */
+function notebookElements(code: string): { tag: string; data: unknown }[] {
+  return [...code.matchAll(/<(NotebookCell|NotebookFile) (?:cell|file)='([^']*)' \/>/g)].map(([, tag, json]) => ({ tag: tag!, data: JSON.parse(json!) }));
+}
+
 describe("remarkCells", () => {
   it("turns cell blocks into NotebookCell elements and file blocks into NotebookFile", async () => {
-    await expect(await compile(chapter)).toMatchFileSnapshot("__snapshots__/remark-cells.fixture.jsx.snap");
+    const kitchen = { path: "kitchen.ts", code: 'export const dish = "soup";', line: 8 };
+    expect(notebookElements(await compile(chapter))).toEqual([
+      { tag: "NotebookFile", data: kitchen },
+      {
+        tag: "NotebookCell",
+        data: {
+          id: "cell-1",
+          code: 'import { dish } from "./kitchen.js";\nconsole.log("hi", dish);',
+          expected: "hi soup",
+          python: 'print("hi")',
+          files: [kitchen],
+          line: 18,
+          timeoutMs: 10_000,
+        },
+      },
+      {
+        tag: "NotebookCell",
+        data: {
+          id: "boom",
+          code: 'throw new Error("boom");',
+          expected: "",
+          expectedStderr: "…\nError: boom\n…",
+          files: [kitchen],
+          line: 27,
+          timeoutMs: 500,
+        },
+      },
+    ]);
   });
 
   it("consumes the python, output and stderr blocks of a cell and nothing else", async () => {

@@ -1,6 +1,7 @@
+import * as net from "node:net";
 import { describe, expect, test } from "vitest";
 import { openConnection, startServer } from "../streams.ts";
-import { sleep } from "../tasks.ts";
+import { Event } from "../locks.ts";
 import { echoLines, portOf, runOver, streamsSuite, text } from "../testing/streams-suite.ts";
 import { netBackend } from "./net-transport.ts";
 
@@ -41,23 +42,31 @@ describe("Node net specifics", () => {
   });
 
   test("sockets left open by a finished run are dropped, not served, when their peer writes", async () => {
-    await settle();
-    const before = netResources();
-    let writerOfRun2: { write(data: string): void } | null = null;
+    // Plain Node sockets at the other ends: a client of the run's server, the server of its client.
+    const rawServer = net.createServer();
+    const accepted = new Promise<net.Socket>((resolve) => rawServer.once("connection", resolve));
+    await new Promise<void>((resolve) => rawServer.listen(0, "127.0.0.1", resolve));
+    let rawClient: net.Socket | null = null;
+    const served: string[] = [];
     await runOver(netBackend, function* () {
-      const server = yield* startServer(function* (reader, writer) {
-        writerOfRun2 = writer;
-        yield* reader.readline();
+      const connected = new Event();
+      const server = yield* startServer(function* (reader) {
+        connected.set();
+        served.push(text(yield* reader.readline()));
       }, "127.0.0.1", 0);
-      const [, writer] = yield* openConnection("127.0.0.1", portOf(server));
-      yield* sleep(0.05);
+      rawClient = net.connect(portOf(server), "127.0.0.1");
+      yield* connected.wait();
       server.close();
-      void writer; // left open on purpose
+      yield* openConnection("127.0.0.1", (rawServer.address() as net.AddressInfo).port); // left open on purpose
     });
-    // The server side's loop is closed: data arriving for it must not throw into Node.
-    writerOfRun2!.write("late\n");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(netResources()).toEqual(before);
+    const peers = [rawClient!, await accepted];
+    const closed = peers.map((peer) => new Promise((resolve) => peer.on("error", () => {}).once("close", resolve)));
+    // The run's loop is closed: data arriving for it must not throw into Node, and each of
+    // its sockets is destroyed, which closes the peer (or the test times out).
+    for (const peer of peers) peer.write("late\n");
+    await Promise.all(closed);
+    rawServer.close();
+    expect(served).toEqual([]);
   });
 
   test("connection refused to an unused port names the address as Python does", async () => {

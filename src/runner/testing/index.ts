@@ -8,3 +8,4 @@ export type { HarnessOptions, HarnessRun } from "./harness.ts";
 export type { PythonHarnessOptions, PythonHarnessRun } from "./python-harness.ts";
 export type { NodeOutcome } from "./pyodide-node.ts";
 export { CSP, startPythonServer, type PythonServer } from "./python-server.ts";
+export { manualTimers } from "./manual-timers.ts";

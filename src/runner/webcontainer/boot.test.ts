@@ -70,7 +70,9 @@ describe("WebContainerBoot", () => {
     const controller = new AbortController();
     const waiting = wc.within(4000, controller.signal);
     controller.abort();
-    await expect(waiting).rejects.toBeDefined();
+    // With the signal's own reason (an AbortError), not a BootError: nothing failed or timed out.
+    expect(controller.signal.reason).toMatchObject({ name: "AbortError" });
+    await expect(waiting).rejects.toBe(controller.signal.reason);
     expect(wc.state).toBe("booting");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../core/index.ts";
 import { WorkerRuntime, type WorkerLike } from "./runtime.ts";
 import type { FromWorker, ToWorker } from "../core/index.ts";
+import { manualTimers } from "../testing/index.ts";
 
 /** A worker whose side of the protocol the test plays. */
 class FakeWorker implements WorkerLike {
@@ -22,12 +23,15 @@ class FakeWorker implements WorkerLike {
 
 function setup(options: { limits?: { lines: number; chars: number }; timeoutMs?: number } = {}) {
   const workers: FakeWorker[] = [];
+  const timers = manualTimers();
   const runtime = new WorkerRuntime({
     createWorker: () => {
       const worker = new FakeWorker();
       workers.push(worker);
       return worker;
     },
+    setTimer: timers.setTimer,
+    clearTimer: timers.clearTimer,
     ...(options.limits ? { limits: options.limits } : {}),
   });
   const events: RunEvent[] = [];
@@ -40,7 +44,7 @@ function setup(options: { limits?: { lines: number; chars: number }; timeoutMs?:
     while (!workers[0]?.received.some((m) => m.type === "run")) await new Promise((r) => setTimeout(r, 0));
     return workers[0]!;
   };
-  return { runtime, workers, events, controller, run, started };
+  return { runtime, workers, events, controller, run, started, timers };
 }
 
 describe("WorkerRuntime", () => {
@@ -61,10 +65,11 @@ describe("WorkerRuntime", () => {
   });
 
   it("keeps a spare worker warm for the next run", async () => {
-    const { workers, run, started } = setup();
+    const { workers, run, started, timers } = setup();
     (await started()).send({ type: "exit", code: 0 });
     await run;
-    await new Promise((r) => setTimeout(r, 10));
+    expect(workers).toHaveLength(1);
+    expect(timers.fire(0)).toBe(1); // the spare starts once the run's turn is over
     expect(workers).toHaveLength(2);
     expect(workers[1]!.received).toEqual([]);
     expect(workers[1]!.terminated).toBe(false);
@@ -101,8 +106,10 @@ describe("WorkerRuntime", () => {
   });
 
   it("terminates the worker at the timeout", async () => {
-    const { run, started } = setup({ timeoutMs: 30 });
+    const { run, started, timers } = setup({ timeoutMs: 30 });
     const worker = await started();
+    expect(worker.terminated).toBe(false);
+    expect(timers.fire(30)).toBe(1);
     expect(await run).toMatchObject({ code: null, reason: "timeout" });
     expect(worker.terminated).toBe(true);
   });
