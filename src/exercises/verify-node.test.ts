@@ -5,13 +5,13 @@
  * solution's recorded CPython output is that same output. Needs the built library.
  */
 import { describe, expect, it } from "vitest";
-import { checkOutput } from "../notebook/index.ts";
+import { DEFAULT_TIMEOUT_MS, checkOutput, verdictOf } from "../notebook/index.ts";
 import { chapterExercises } from "./testing/chapters.ts";
 import { harnessSource, runWithNode } from "./testing/node-run.ts";
 import { checkSource, runSource } from "./tree.ts";
-import { verdictOf } from "../notebook/index.ts";
 
-const TIMEOUT_MS = 10_000;
+/** What the page gives an exercise's run. */
+const TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 const harness = await harnessSource();
 const exercises = chapterExercises();
 
