@@ -461,11 +461,17 @@ export class BaseEventLoop extends AbstractEventLoop {
   /** The ready callbacks, run with debug timing and instrument hooks. */
   private _runReadyObserved(ntodo: number): void {
     const ready = this._ready;
+    // One clock reading between two callbacks: the end of one is the start of the next.
+    let time = this._instruments !== null ? this.time() : Number.NaN;
     while (ntodo-- > 0) {
       const runnable = ready.shift()!;
       const isTask = runnable instanceof Task;
       if (!isTask && (runnable as Handle)._cancelled) continue;
-      if (this._instruments !== null) _emit(this, isTask ? "beforeTaskStep" : "beforeCallback", runnable);
+      if (this._instruments !== null) {
+        if (Number.isNaN(time)) time = this.time(); // instrumented from within the batch
+        this._callbackTime = time;
+        _emit(this, isTask ? "beforeTaskStep" : "beforeCallback", runnable, time);
+      }
       if (this._debug) {
         const host = getHost();
         const t0 = host.now();
@@ -477,9 +483,11 @@ export class BaseEventLoop extends AbstractEventLoop {
       } else {
         runnable._run();
       }
+      this._callbackTime = Number.NaN;
       if (this._instruments !== null) {
-        _emit(this, isTask ? "afterTaskStep" : "afterCallback", runnable);
-        if (isTask && (runnable as Task<unknown>).done()) _emit(this, "taskExited", runnable);
+        time = this.time();
+        _emit(this, isTask ? "afterTaskStep" : "afterCallback", runnable, time);
+        if (isTask && (runnable as Task<unknown>).done()) _emit(this, "taskExited", runnable, time);
       }
     }
   }
@@ -542,6 +550,7 @@ export class BaseEventLoop extends AbstractEventLoop {
   }
 
   private _finishRun(error: unknown, failed: boolean): void {
+    this._callbackTime = Number.NaN; // a callback may have failed the run midway
     this._stopping = false;
     this._running = false;
     this._idle = false;

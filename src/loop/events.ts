@@ -165,6 +165,8 @@ export abstract class AbstractEventLoop {
   _currentTask: Task<unknown> | null = null;
   /** Installed instruments, or `null` when none (so that the hot path checks one field). */
   _instruments: Instrument[] | null = _newLoopInstruments.list;
+  /** While instruments watch a callback run: the loop time it started, which events during it report (else NaN). */
+  _callbackTime = Number.NaN;
 
   // Running and stopping.
 

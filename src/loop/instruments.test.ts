@@ -202,4 +202,42 @@ describe("instruments", () => {
     expect(entry.installInstrument).toBe(asyncio.installInstrument);
     expect(Object.keys(asyncio).filter((name) => name.startsWith("_"))).toEqual([]);
   });
+
+  it("read the clock between callbacks: events during a callback get the time it started", async () => {
+    // A clock that moves 1 ms at every reading, so that each reading is told apart.
+    let ms = 0;
+    asyncio.setHost({ ...asyncio.defaultHost, now: () => (ms += 1) });
+    const seen: { hook: string; task: unknown; ms: number }[] = [];
+    const at = (hook: string) => (task: unknown, time: number) => void seen.push({ hook, task, ms: Math.round(time * 1000) });
+    const instrument: Instrument = {
+      beforeTaskStep: at("before"),
+      taskSpawned: at("spawned"),
+      afterTaskStep: at("after"),
+      taskExited: at("exited"),
+    };
+    let child: asyncio.Task<void> | null = null;
+    let main: asyncio.Task<unknown> | null = null;
+    try {
+      await asyncio.run(
+        (function* (): Coroutine<void> {
+          main = asyncio.currentTask();
+          child = asyncio.createTask(asyncio.sleep(0));
+          yield* asyncio.sleep(0);
+        })(),
+        { instruments: [instrument] },
+      );
+    } finally {
+      asyncio.setHost(null);
+    }
+    const times = (hook: string, task: unknown) => seen.filter((event) => event.hook === hook && event.task === task).map((event) => event.ms);
+    // The child was spawned during main's first step: that step's start time, no reading of its own.
+    expect(times("spawned", child)).toEqual([times("before", main)[0]]);
+    // A step's end is a new reading...
+    expect(times("after", main)[0]).toBeGreaterThan(times("before", main)[0]!);
+    // ...shared with the start of the next callback of the iteration (the child's step, then main's),
+    expect(times("before", main)[1]).toBe(times("after", child)[0]);
+    // ...and with the task's exit.
+    expect(times("exited", child)).toEqual([times("after", child)[1]]);
+  });
 });
+

@@ -12,7 +12,11 @@ import type { Task } from "./tasks.ts";
  * Hooks called by a loop as it works (in the manner of trio's `trio.abc.Instrument`).
  * Implement any subset; install with `loop.addInstrument(instrument)` or
  * `run(main(), { instruments: [instrument] })`. Every hook receives its subject and the
- * loop time (`loop.time()`, seconds), which is what a timeline needs; a task's name is
+ * loop time (`loop.time()`, seconds), which is what a timeline needs: read between two
+ * callbacks for the `before`/`after` hooks (one reading serves the end of one callback
+ * and the start of the next), and for events during a callback (a task spawned, a timer
+ * scheduled) the time that callback started, since reading a clock can cost more than a
+ * callback. A task's name is
  * `task.getName()`, and `task.getLoop()` gives the loop. Identify tasks by the object
  * and read names when rendering: `createTask(coro, { name })` renames the task just
  * after `taskSpawned`, as Python's `create_task` does.
@@ -175,16 +179,15 @@ export function _taskWaiting(loop: AbstractEventLoop | null): void {
  * Call `hook(subject, loop.time())` on each instrument of `loop` that has it. The
  * caller checks `loop._instruments !== null` first, so this is off the hot path.
  */
-export function _emit(loop: AbstractEventLoop, hook: InstrumentHook, subject: unknown): void {
+export function _emit(loop: AbstractEventLoop, hook: InstrumentHook, subject: unknown, time?: number): void {
   // The list is copy-on-write (see addInstrument), so a hook may remove its instrument
   // while we iterate.
   const instruments = loop._instruments;
   if (instruments === null) return;
-  let time: number | undefined;
   for (const instrument of instruments) {
     const fn = instrument[hook] as ((subject: unknown, time: number) => void) | undefined;
     if (fn === undefined) continue;
-    time ??= loop.time();
+    time ??= Number.isNaN(loop._callbackTime) ? loop.time() : loop._callbackTime;
     try {
       fn.call(instrument, subject, time);
     } catch (exception) {

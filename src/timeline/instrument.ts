@@ -36,8 +36,13 @@ export class TimelineRecorder {
   private readonly emit: (event: TimelineEvent) => void;
   private readonly waitOwner: (future: object) => object | undefined;
   private readonly waitDetail: (future: object) => unknown;
-  private readonly ids = new WeakMap<object, number>();
-  private readonly names = new Map<number, string>();
+  /** Each task's id and its name as last reported. */
+  private readonly ids = new WeakMap<object, { id: number; name: string }>();
+  // The task and loop of the last event: hooks come in runs about one task on one loop.
+  private lastTask: object | null = null;
+  private lastTaskRecord = { id: 0, name: "" };
+  private lastLoop: object | null = null;
+  private lastLoopIndex = 0;
   private readonly loops = new WeakMap<object, number>();
   private readonly ordinals = new WeakMap<object, string>();
   private readonly counts = new Map<string, number>();
@@ -54,9 +59,8 @@ export class TimelineRecorder {
   // The hooks, as arrow properties so that the instrument can be installed as is.
   taskSpawned = (task: Live, t: number): void => {
     const id = this.nextId++;
-    this.ids.set(task, id);
     const name = String(task.getName());
-    this.names.set(id, name);
+    this.ids.set(task, { id, name });
     this.emit({ k: "spawn", loop: this.loopOf(task._loop, t), t, id, name, parent: this.running });
   };
 
@@ -76,7 +80,11 @@ export class TimelineRecorder {
     this.running = null;
     if (task._state !== 0) return; // done: taskExited follows
     const waiter = task._futWaiter;
-    const [on, what] = waiter == null ? (["ready", "sleep(0)"] as const) : this.describe(waiter, t);
+    if (waiter == null) {
+      this.emit({ k: "wait", loop: this.loopOf(task._loop, t), t, id, on: "ready", what: "sleep(0)" });
+      return;
+    }
+    const [on, what] = this.describe(waiter, t);
     this.emit({ k: "wait", loop: this.loopOf(task._loop, t), t, id, on, what });
   };
 
@@ -105,11 +113,20 @@ export class TimelineRecorder {
   };
 
   private idOf(task: Live, t: number): number {
-    const known = this.ids.get(task);
-    if (known !== undefined) return known;
-    // A task spawned before the recorder was installed.
-    this.taskSpawned(task, t);
-    return this.ids.get(task)!;
+    return this.recordOf(task, t).id;
+  }
+
+  private recordOf(task: Live, t: number): { id: number; name: string } {
+    if (task === this.lastTask) return this.lastTaskRecord;
+    let known = this.ids.get(task);
+    if (known === undefined) {
+      // A task spawned before the recorder was installed.
+      this.taskSpawned(task, t);
+      known = this.ids.get(task)!;
+    }
+    this.lastTask = task;
+    this.lastTaskRecord = known;
+    return known;
   }
 
   /** When a sleep's future will be woken (NaN if `future` is no sleep). */
@@ -125,14 +142,20 @@ export class TimelineRecorder {
 
   private rename(task: Live, id: number): void {
     const name = String(task.getName());
-    if (this.names.get(id) === name) return;
-    this.names.set(id, name);
+    const record = this.recordOf(task, 0);
+    if (record.name === name) return;
+    record.name = name;
     this.emit({ k: "name", id, name });
   }
 
   private loopOf(loop: Live, t: number): number {
+    if (loop === this.lastLoop) return this.lastLoopIndex;
     const known = this.loops.get(loop);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.lastLoop = loop;
+      this.lastLoopIndex = known;
+      return known;
+    }
     const index = this.nextLoop++;
     this.loops.set(loop, index);
     this.emit({ k: "loop", loop: index, kind: String(loop?.constructor?.name ?? "loop"), t });
