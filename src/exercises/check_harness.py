@@ -17,9 +17,12 @@ plain CPython it is the same idea built on SelectorEventLoop, so a check means t
 """
 
 import asyncio
+import atexit
 import contextlib
 import importlib.util
+import io
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 
@@ -100,7 +103,10 @@ def seconds(time):
 
 
 def load(name="exercise"):
-    """Imports the reader's module (beside the checks) without running its ``asyncio.run(main())``."""
+    """
+    Imports the reader's module (beside the checks) without running its ``asyncio.run(main())``;
+    what its other top-level code prints (a plain ``main()`` call) is not shown: the checks run it.
+    """
     spec = importlib.util.find_spec(name)
     module = importlib.util.module_from_spec(spec)
     run = asyncio.run
@@ -112,7 +118,8 @@ def load(name="exercise"):
     asyncio.run = skip
     try:
         sys.modules[name] = module
-        spec.loader.exec_module(module)
+        with contextlib.redirect_stdout(io.StringIO()):
+            spec.loader.exec_module(module)
     finally:
         asyncio.run = run
     return module
@@ -220,6 +227,7 @@ def trace(start, limit=60):
             task.cancel()
         if rest:
             await asyncio.wait(rest, timeout=1)
+        _keep_forever([task for task in rest if not task.done()])
 
     lines = _Lines(loop, run, sys.stdout)
     loop.set_task_factory(factory)
@@ -239,6 +247,24 @@ def trace(start, limit=60):
         loop.close()
     run.output = "\n".join(run.lines)
     return run
+
+
+def _keep_forever(stuck):
+    """
+    Keeps tasks that would not stop from ever being finalized: the garbage collector closes a
+    coroutine by raising GeneratorExit in it, and one that catches BaseException would then
+    retry for ever, every await failing with "no running event loop". In the page they are
+    kept on ``sys`` (so the interpreter is not reused: the page starts a fresh one); a plain
+    CPython leaves at exit without finalizing anything.
+    """
+    if not stuck:
+        return
+    kept = getattr(sys, "_check_stuck_tasks", None)
+    if kept is None:
+        kept = sys._check_stuck_tasks = []
+        if sys.platform != "emscripten":
+            atexit.register(lambda: (sys.stdout.flush(), sys.stderr.flush(), os._exit(0)))
+    kept.extend(stuck)
 
 
 class NotYet(Exception):
