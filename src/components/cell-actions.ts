@@ -11,6 +11,7 @@ import {
   describeCell,
   endText,
   formatSeconds,
+  prewarmPython as startPython,
   ranOf,
   resultName,
   runCell,
@@ -173,6 +174,15 @@ function wireBadges(): void {
 export function prewarm(): void {
   wireBadges();
   void prewarmRunner();
+}
+
+let pythonWanted = false;
+
+/** The reader showed interest in Python: start loading it (once per page). */
+export function prewarmPython(): void {
+  if (pythonWanted) return;
+  pythonWanted = true;
+  void startPython();
 }
 
 // ---- what a run shows, in either half --------------------------------------------------------

@@ -34,6 +34,17 @@ function enhance(cell: HTMLElement): void {
       act(cell, "run", langOf(cell, event.target as Element));
     }
   });
+  // Python at once: opening the Python tab, or pointing at or focusing anything in its half
+  // (editor, Run), starts loading Pyodide; a reader who never does loads none of it.
+  const wantsPython = (event: Event): void => {
+    const target = event.target as Element;
+    const tab = target.closest('[role="tab"]');
+    const half = tab ? document.getElementById(tab.getAttribute("aria-controls") ?? "") : target.closest("[data-panel]");
+    if (half?.getAttribute("data-panel") === "py" && (tab === null || event.type !== "pointerover")) {
+      void actions().then((module) => module.prewarmPython());
+    }
+  };
+  for (const type of ["click", "focusin", "pointerover"]) cell.addEventListener(type, wantsPython);
   // The page shows the reader's saved edits of either half.
   if (loadEdit(editName(cell.id, "ts")) !== null || loadEdit(editName(cell.id, "py")) !== null) act(cell, "restore");
   cell.dataset.enhanced = "";

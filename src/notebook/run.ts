@@ -64,6 +64,16 @@ const runnerDeps: RunDeps = {
   python: () => import("../runner/python/index.ts"),
 };
 
+/**
+ * Python at once: starts Pyodide loading in the Python runtime's spare worker, so that a Run
+ * soon after finds the interpreter started. Called when the reader shows intent (the Python
+ * tab, editor or Run); a reader who never does pays nothing. Where Python cannot run, nothing.
+ */
+export async function prewarmPython(deps: RunDeps = runnerDeps): Promise<void> {
+  const python = await deps.python();
+  if (python.pythonUnavailable() === undefined) python.pythonRuntime().prewarm();
+}
+
 /** CPython's stderr is not recorded (tracebacks name paths and vary): any is accepted. */
 const ANY_STDERR = "…";
 
