@@ -1,14 +1,20 @@
 /**
  * `check.ts` in an exercise's file tree: what an exercise's checks import. It runs the reader's
- * `main` on the virtual-time loop with an instrument watching every task, captures what it
- * prints, and reports each check as one line of stdout that the page (and the tests) read.
+ * code on the virtual-time loop with an instrument watching every task, captures what it
+ * prints and which task printed it, which task set each timer, and how each task ended, and
+ * reports each check as one line of stdout that the page (and the tests) read.
+ *
+ * Checks call the reader's functions with inputs drawn from this run's seed, so that only a
+ * program that does the work passes, not one that prints what the task's `main` should:
  *
  * ```ts
- * import { checks, expect, trace } from "./check.js";
- * import { main } from "./exercise.js";
- * const run = await trace(main);
+ * import { NAMES, checks, expect, randomInt, sameTime, sample, trace } from "./check.js";
+ * import { fetchAll } from "./exercise.js";
+ * const names = sample(NAMES, randomInt(2, 5));
+ * const run = await trace(() => fetchAll(names, 1.5));
+ * const inTasks = new Set(run.timers.filter((t) => t.task !== "main" && sameTime(t.delay, 1.5)).map((t) => t.task));
  * await checks({
- *   "all three downloads finish": () => expect(run.lines.length === 3, `it printed ${run.lines.length} lines`),
+ *   "each download waits in its own task": () => expect(inTasks.size === names.length, `only ${inTasks.size} tasks slept`),
  * });
  * ```
  *
@@ -249,10 +255,13 @@ export function expect(condition: unknown, why: string): asserts condition {
   if (!condition) throw new NotYet(why);
 }
 
-/** Fails the current check unless main ended in time, without raising, and the loop reported no error. */
-export function expectClean(run: Trace): void {
-  expect(!run.timedOut, "main was still running after a minute of loop time, so it was cancelled: something never finishes");
-  expect(run.error === undefined, `main raised ${describe(run.error)}`);
+/**
+ * Fails the current check unless the traced call ended in time, without raising, and the
+ * loop reported no error. `what` names the call in the reason ("fetchAll").
+ */
+export function expectClean(run: Trace, what = "main"): void {
+  expect(!run.timedOut, `${what} was still running after a minute of loop time, so it was cancelled: something never finishes`);
+  expect(run.error === undefined, `${what} raised ${describe(run.error)}`);
   expect(run.loopErrors.length === 0, `the loop reported an error: ${run.loopErrors[0]}`);
 }
 
