@@ -49,12 +49,10 @@ test("the cell's time limit ends an endless loop with a clear message", async ({
   test.setTimeout(first.timeoutMs + 30_000);
   const cell = cellById(page, first.id);
   await replaceCode(page, cell, "while (true) {}");
-  const started = Date.now();
   await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
   await expect(cell.locator("[data-panel=ts] [data-status]")).toContainText("Running");
   expect(await pageAnswers(page)).toBe(true);
   const status = await waitForEnd(cell, first.timeoutMs + 10_000);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(first.timeoutMs - 500);
   expect(status).toMatch(/^Timed out: the cell ran past its 10\.0+ s limit/);
 });
 

@@ -50,7 +50,8 @@ test("back and forward, scroll restoration and anchors across client-side naviga
   await page.goto(from.url);
   await routerReady(page);
   await page.evaluate(() => window.scrollTo(0, 1200));
-  await page.waitForTimeout(300); // the router records the position at scrollend
+  // The router records the position (in history.state) at scrollend.
+  await expect.poll(() => page.evaluate(() => (history.state as { scrollY?: number } | null)?.scrollY)).toBe(1200);
   await page.locator('a[rel="next"]').click();
   await expect(page).toHaveURL(to.url);
 

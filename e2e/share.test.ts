@@ -22,6 +22,23 @@ async function shareLink(page: Page, cellId: string, lang: "ts" | "py"): Promise
   return link;
 }
 
+/** From the page's first script on, notes each cell that starts a run (it gets `data-running`). */
+async function recordRuns(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const started: string[] = [];
+    (window as unknown as { runsStarted: string[] }).runsStarted = started;
+    new MutationObserver((records) => {
+      for (const { target } of records) {
+        if (target instanceof Element && target.matches("[data-cell][data-running]")) started.push(target.id);
+      }
+    }).observe(document, { subtree: true, attributeFilter: ["data-running"] });
+  });
+}
+
+async function runsStarted(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { runsStarted: string[] }).runsStarted);
+}
+
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
 });
@@ -34,19 +51,23 @@ test("an edited TypeScript cell shared by link opens with its code, marked share
 
   const other = await context.newPage(); // same storage: the sender's own saved edit must not decide what shows
   await page.evaluate(() => localStorage.clear());
+  await recordRuns(other);
   await other.goto(link);
   const cell = cellById(other, first.id);
   await expect(cell.locator("[data-panel=ts] .cm-content")).toHaveText(code);
   await expect(cell.locator("[data-panel=ts]")).toHaveAttribute("data-shared", "");
   await expect(cell.getByText(/^Shared code, from the link you opened: it has not run/)).toBeVisible();
   await expect(cell.getByRole("button", { name: /^Run(?! both)/ })).toBeFocused();
-  // Never run by opening: no result, no live output, for as long as the reader reads.
-  await other.waitForTimeout(1_500);
+  // Never run by opening: once the page has done all it does on its own (it is idle), no run
+  // has started, and there is no result and no live output.
+  await other.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  expect(await runsStarted(other)).toEqual([]);
   await expect(cell).not.toHaveAttribute("data-result");
   await expect(cell.locator("[data-panel=ts] [data-live]")).toBeHidden();
 
   await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
   await expect(cell).toHaveAttribute("data-result", "differs", { timeout: 30_000 });
+  expect(await runsStarted(other)).toEqual([first.id]); // the record sees a run when there is one
   await expect(cell.locator('[data-panel=ts] [role="log"] .line.stdout')).toHaveText(["shared with you"]);
 
   await cell.getByRole("button", { name: /^Reset/ }).click();

@@ -47,10 +47,13 @@ test("gather of sleeps 0.3/0.1/0.2: three child lanes ending at 0.3, 0.1, 0.2", 
     ["Task-3", "2", "result", "sleep(0.1)"],
     ["Task-4", "2", "result", "sleep(0.2)"],
   ]);
-  // A real-time loop: the children start together and end on their timers, give or take a tick.
-  for (const row of children) expect(Number(row[1])).toBeLessThan(0.05);
-  const ends = children.map((row) => Number(row[2]));
-  [0.3, 0.1, 0.2].forEach((expected, i) => expect(Math.abs(ends[i]! - expected)).toBeLessThan(0.08));
+  // The children all start before any ends, none ends before its timer (times are rounded to
+  // the millisecond), and they end in the order of their timers: 0.1 s, 0.2 s, 0.3 s.
+  const [starts, ends] = [1, 2].map((column) => children.map((row) => Number(row[column])));
+  expect(Math.max(...starts!)).toBeLessThan(Math.min(...ends!));
+  [0.3, 0.1, 0.2].forEach((sleep, i) => expect(ends![i]! - starts![i]!).toBeGreaterThanOrEqual(sleep - 0.002));
+  expect(ends![1]).toBeLessThan(ends![2]!);
+  expect(ends![2]).toBeLessThan(ends![0]!);
   await expect(cell.locator("[data-chart] svg")).toHaveAttribute("aria-label", /^Timeline of gather-lanes: 4 tasks/);
 });
 

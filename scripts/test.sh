@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need (dependencies, Debian's Chromium), then runs every test:
-# the type check and the linter, unit tests (loop library, runner, markdown pipeline, Node-side
-# snippet verification), the site build, and the Playwright suite against the built site.
+# the type check, the linter, a check that every test file asserts something, unit tests (loop
+# library, runner, markdown pipeline, Node-side snippet verification), the site build, and the
+# Playwright suite against the built site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
@@ -18,9 +19,11 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 node --version
-# Static checks first, so a type or lint error fails the run in seconds, not after the suites.
+# Static checks first, so a type or lint error (or a test that asserts nothing) fails the run in
+# seconds, not after the suites.
 node scripts/typecheck.ts
 npx biome ci .
+node scripts/check-assertions.ts
 # The 10,000-connection stress test runs on its own: beside the other suites its load
 # would make their real-time timings flaky.
 rm -rf reports

@@ -4,20 +4,27 @@
  * in copies (under `.astro/`, Astro's ignored folder), checked as the real files would be;
  * the real files are never touched.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { astroFiles, astroSync, CONFIGS, ROOT, runTsc, writeProgram } from "./typecheck.ts";
 
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, ".astro", "types.d.ts"))) await astroSync();
-});
-
 const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
-function listed(config: string): string[] {
-  const out = execFileSync(process.execPath, [tsc, "--listFilesOnly", "-p", join(ROOT, config)], { encoding: "utf8" });
+/** Each test runs tsc (a few seconds each, more on a loaded machine): a bound on a hang only. */
+const TSC_TIMEOUT = 120_000;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, ".astro", "types.d.ts"))) await astroSync();
+}, TSC_TIMEOUT);
+
+async function listed(config: string): Promise<string[]> {
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, [tsc, "--listFilesOnly", "-p", join(ROOT, config)], { encoding: "utf8" }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    ),
+  );
   return out.split("\n").filter((file) => file !== "" && !file.includes("/node_modules/")).map((file) => relative(ROOT, file));
 }
 
@@ -26,8 +33,8 @@ function tracked(...patterns: string[]): string[] {
   return out.split("\n").filter((file) => file !== "");
 }
 
-test("every TypeScript file in the repository is in a checked program, and every component", () => {
-  const checked = new Set(CONFIGS.flatMap(listed));
+test("every TypeScript file in the repository is in a checked program, and every component", { timeout: TSC_TIMEOUT }, async () => {
+  const checked = new Set((await Promise.all(CONFIGS.map(listed))).flat());
   const files = tracked("*.ts", "*.tsx", "*.mts", "*.cts");
   expect(files.length).toBeGreaterThan(300);
   expect(files.filter((file) => !checked.has(file))).toEqual([]);
@@ -47,7 +54,7 @@ describe("a planted type error fails the check", () => {
     // At the end of an e2e spec and of a loop test.
     { kind: "e2e", base: "tsconfig.json", path: "e2e/share.test.ts", plant: (s: string) => `${s}export ${PLANTED}\n`, line: 0 },
     { kind: "loop-test", base: "src/loop/tsconfig.test.json", path: "src/loop/futures.test.ts", plant: (s: string) => `${s}export ${PLANTED}\n`, line: 0 },
-  ])("in a $kind file ($path)", async ({ kind, base, path, plant, line }) => {
+  ])("in a $kind file ($path)", { timeout: TSC_TIMEOUT }, async ({ kind, base, path, plant, line }) => {
     const original = readFileSync(join(ROOT, path), "utf8");
     const source = plant(original);
     expect(source).not.toBe(original);

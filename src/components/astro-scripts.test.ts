@@ -51,9 +51,15 @@ describe("Vite's dependency scan of .astro files", () => {
 
   for (const file of files) {
     it(`${relative(SRC, file)}: every script it finds parses`, () => {
-      for (const script of scannedScripts(readFileSync(file, "utf8"))) {
-        expect(() => transformSync(script, { loader: "ts" }), script).not.toThrow();
-      }
+      const unparsable = scannedScripts(readFileSync(file, "utf8")).filter((script) => {
+        try {
+          transformSync(script, { loader: "ts" });
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      expect(unparsable).toEqual([]);
     });
   }
 });

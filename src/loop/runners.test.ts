@@ -159,6 +159,13 @@ describe("Runner", () => {
   });
 
   it("does nothing on close if never used", async () => {
-    await new asyncio.Runner().close();
+    let loops = 0;
+    const runner = new asyncio.Runner({ loopFactory: () => (loops++, new asyncio.VirtualTimeLoop()) });
+    await runner.close();
+    expect(loops).toBe(0);
+    // Nothing was closed: the runner still runs.
+    expect(await runner.run((function* () { return 7; })())).toBe(7);
+    await runner.close();
+    expect(loops).toBe(1);
   });
 });
