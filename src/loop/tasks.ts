@@ -440,6 +440,8 @@ function* wrapAwaitable<T>(aw: Awaitable<T>): Coroutine<T> {
 }
 
 const YIELD_NOTHING: IteratorYieldResult<undefined> = Object.freeze({ done: false, value: undefined });
+/** `sleep(0)`'s return, shared: the common `sleep(0)` returns nothing, and allocates nothing for it. */
+const DONE_NOTHING: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
 /**
  * `sleep(0)`: one bare yield, the cheapest way to let the loop run everything else
@@ -462,7 +464,8 @@ class Sleep0<T> implements Iterator<Yielded, T, unknown> {
       return YIELD_NOTHING;
     }
     this._state = 2;
-    return { done: true, value: this._result };
+    const result = this._result;
+    return result === undefined ? (DONE_NOTHING as IteratorReturnResult<T>) : { done: true, value: result };
   }
 
   throw(error: unknown): IteratorResult<Yielded, T> {
