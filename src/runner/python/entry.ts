@@ -12,6 +12,7 @@
  * (./runtime.ts, through ../worker/runtime.ts).
  */
 import type { PyodideAPI } from "pyodide";
+import { MacrotaskQueue } from "asyncio/host";
 import { PYODIDE_DIR } from "./assets.ts";
 import { progressText, type LoadProgress } from "../core/index.ts";
 import { captureOutput, runProgram, type PythonHost } from "./session.ts";
@@ -28,17 +29,12 @@ const scope = globalThis as unknown as WorkerScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
 
 // Flushes of batched output: a task of their own (a MessageChannel), not a Python callback.
-const internal = new MessageChannel();
-const queue: Array<() => void> = [];
-internal.port1.onmessage = () => queue.shift()?.();
+const internal = new MacrotaskQueue(new MessageChannel());
 /** Each run's output: batched and capped per program. */
 const channel = (): OutputChannel =>
   new OutputChannel({
     post,
-    schedule: (callback) => {
-      queue.push(callback);
-      internal.port2.postMessage(null);
-    },
+    schedule: (callback) => void internal.schedule(callback),
     now: () => performance.now(),
   });
 let output = channel();
