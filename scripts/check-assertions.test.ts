@@ -27,6 +27,6 @@ test("finds the test files of every folder, e2e and browser tests included", () 
   const files = testFiles();
   expect(files).toContain("e2e/share.test.ts");
   expect(files).toContain("src/loop/futures.test.ts");
-  expect(files).toContain("src/runner/worker.browser.test.ts");
+  expect(files).toContain("src/runner/worker/runtime.browser.test.ts");
   expect(files).toContain("scripts/check-assertions.test.ts");
 });

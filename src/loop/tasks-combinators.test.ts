@@ -4,6 +4,11 @@ import * as asyncio from "./index.ts";
 import { describeEachLoop, virtual } from "./testing/loops.ts";
 import { catching, value, fail, expectMembers } from "./testing/fixtures.ts";
 
+/** A task that waits until it is cancelled: on the real clock too, it cannot finish first. */
+function* untilCancelled(): asyncio.Coroutine<never> {
+  return yield* asyncio.getRunningLoop().createFuture<never>();
+}
+
 describeEachLoop("gather", (loop) => {
   it("returns results in argument order, not completion order", async () => {
     const results = await loop.run(function* () {
@@ -105,7 +110,7 @@ describeEachLoop("wait", (loop) => {
   it("returns [done, pending] when the first one completes", async () => {
     await loop.run(function* () {
       const fast = asyncio.createTask(value(0.001, "fast"));
-      const slow = asyncio.createTask(value(0.01, "slow"));
+      const slow = asyncio.createTask(untilCancelled());
       const [done, pending] = yield* asyncio.wait([fast, slow], { returnWhen: asyncio.FIRST_COMPLETED });
       expectMembers(done, [fast]);
       expectMembers(pending, [slow]);
@@ -117,7 +122,7 @@ describeEachLoop("wait", (loop) => {
   it("returns at the first exception with FIRST_EXCEPTION", async () => {
     await loop.run(function* () {
       const failing = asyncio.createTask(fail(0.001, "bad"));
-      const slow = asyncio.createTask(value(0.01, "slow"));
+      const slow = asyncio.createTask(untilCancelled());
       const [done, pending] = yield* asyncio.wait([failing, slow], { returnWhen: asyncio.FIRST_EXCEPTION });
       expectMembers(done, [failing]);
       expectMembers(pending, [slow]);
