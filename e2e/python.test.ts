@@ -242,3 +242,15 @@ test.describe("Run both", () => {
     await expect(cell).toHaveAttribute("data-python-result", "unavailable");
   });
 });
+
+test("a chapter links to itself as a Jupyter notebook, with its Python halves as code cells", async ({ page, request }) => {
+  await page.goto(chapter.url);
+  const link = page.getByRole("link", { name: "Download as Jupyter notebook" });
+  await expect(link).toHaveAttribute("download", `${chapter.id}.ipynb`);
+  const response = await request.get(new URL((await link.getAttribute("href"))!, page.url()).href);
+  expect(response.ok()).toBe(true);
+  const notebook = (await response.json()) as { nbformat: number; cells: Array<{ cell_type: string; source: string[] }> };
+  expect(notebook.nbformat).toBe(4);
+  const code = notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => cell.source.join(""));
+  expect(code.some((source) => source.includes(runnable.python!.split("\n").find((line) => line.startsWith("async def"))!))).toBe(true);
+});
