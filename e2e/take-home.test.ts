@@ -43,12 +43,9 @@ test("the link is reached with Tab and downloads an nbformat 4 notebook with Ent
   expect(code?.source.join("")).toContain("await main()");
 });
 
-test("the notebook is served as JSON, and from the precache when offline", async ({ page, context }) => {
-  const href = `/notebooks/${chapter.id}.ipynb`;
-  const response = await page.request.get(href);
-  expect(response.ok()).toBe(true);
-  expect(response.headers()["content-type"]).toMatch(/^application\/(?:x-ipynb\+)?json/);
-
+// The media type is the endpoint's in `astro dev` (src/jupyter/notebook.test.ts); a static server
+// picks its own by extension, and `astro preview` knows none for .ipynb.
+test("after one visit, a notebook downloads from the precache, offline", async ({ page, context }) => {
   await page.goto(chapter.url);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

@@ -4,7 +4,7 @@
  * (./notebook.ts), each rewritten for Jupyter's running event loop (./await.ts). Build time and
  * tests only: the page just links to the file.
  */
-export { chapterNotebook, lines, NOTEBOOK_MEDIA_TYPE, ownLoopNote, relinked, starterWithoutRun } from "./notebook.ts";
+export { chapterNotebook, lines, NOTEBOOK_MEDIA_TYPE, notebookResponse, ownLoopNote, relinked, starterWithoutRun } from "./notebook.ts";
 export type { ChapterInfo, CodeCell, CodeCellOrigin, MarkdownCell, Notebook, NotebookCell, StreamOutput } from "./notebook.ts";
 export { findOwnLoop, forJupyter, type JupyterCode, type OwnLoop } from "./await.ts";
 export { notebookFileName, notebookHref } from "./names.ts";

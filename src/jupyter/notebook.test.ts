@@ -9,7 +9,7 @@ import Ajv from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { extractCellsFromSource } from "../markdown/cells.ts";
 import { extractExercisesFromSource } from "../markdown/exercises.ts";
-import { chapterNotebook, lines, type CodeCell, type Notebook, relinked, starterWithoutRun } from "./notebook.ts";
+import { chapterNotebook, lines, type CodeCell, type Notebook, notebookResponse, relinked, starterWithoutRun } from "./notebook.ts";
 import { chapterNotebooks } from "./testing/chapters.ts";
 
 const schema = JSON.parse(readFileSync(new URL("./schema/nbformat.v4.5.schema.json", import.meta.url), "utf8")) as object;
@@ -95,6 +95,13 @@ describe.each(chapterNotebooks())("$chapter notebook", ({ chapter, source, noteb
 });
 
 describe("pieces", () => {
+  it("serves a notebook as Jupyter's JSON media type, the notebook as its body", async () => {
+    const { notebook } = chapterNotebooks()[0]!;
+    const response = notebookResponse(notebook);
+    expect(response.headers.get("content-type")).toBe("application/x-ipynb+json");
+    expect(await response.json()).toEqual(notebook);
+  });
+
   it("splits text into nbformat's lines", () => {
     expect(lines("a\nb\n")).toEqual(["a\n", "b\n"]);
     expect(lines("a\nb")).toEqual(["a\n", "b"]);

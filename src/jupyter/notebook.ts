@@ -83,6 +83,14 @@ export interface ChapterInfo {
   summary: string;
 }
 
+/**
+ * The HTTP response for a notebook: the file as Jupyter writes one (one space of indent, so a
+ * saved copy diffs small), with Jupyter's media type.
+ */
+export function notebookResponse(notebook: Notebook): Response {
+  return new Response(`${JSON.stringify(notebook, null, 1)}\n`, { headers: { "Content-Type": NOTEBOOK_MEDIA_TYPE } });
+}
+
 /** Splits text into nbformat's line list. */
 export function lines(text: string): MultilineString {
   if (text === "") return [];
