@@ -33,7 +33,8 @@ export function serviceWorker(): AstroIntegration {
             swSrc: bundled,
             swDest: join(site, "sw.js"),
             globDirectory: site,
-            globPatterns: ["**/*.{html,js,css,json,svg,wasm}", "pagefind/**/*"],
+            // Chapters' Jupyter notebooks (notebooks/*.ipynb) too: a download works offline.
+            globPatterns: ["**/*.{html,js,css,json,svg,wasm,ipynb}", "pagefind/**/*"],
             // Pagefind's own UIs and playground: we use its API only. Pyodide is cached on first
             // use instead (see ./sw.ts): 13 MB is too much to fetch for every reader.
             globIgnores: ["sw.js", "pyodide/**", "pagefind/pagefind-*ui*", "pagefind/pagefind-highlight.js", "pagefind/playground/**"],
