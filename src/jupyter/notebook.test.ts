@@ -64,13 +64,16 @@ describe.each(chapterNotebooks())("$chapter notebook", ({ chapter, source, noteb
   });
 
   it("puts a note before each twin that runs its own loop", () => {
+    let noted = 0;
     notebook.cells.forEach((cell, index) => {
       const origin = cell.cell_type === "code" ? origins[codeCells(notebook).indexOf(cell)] : undefined;
       if (!origin?.ownLoop) return;
       const note = notebook.cells[index - 1]!;
       expect(note.cell_type).toBe("markdown");
       expect(text(note.source)).toContain(`RuntimeError: ${origin.ownLoop.error}`);
+      noted += 1;
     });
+    expect(noted).toBe(origins.filter((origin) => origin?.ownLoop).length);
   });
 
   it("keeps the chapter's headings and prose, without MDX or links to the site's pages", () => {
@@ -81,7 +84,10 @@ describe.each(chapterNotebooks())("$chapter notebook", ({ chapter, source, noteb
   });
 
   it("turns each exercise into its task, its Python starter (not run) and its hints", () => {
-    for (const exercise of extractExercisesFromSource(source, path)) {
+    const exercises = extractExercisesFromSource(source, path);
+    const tasks = notebook.cells.filter((cell) => cell.cell_type === "markdown" && text(cell.source).includes("### Exercise: "));
+    expect(tasks.map((cell) => cell.id)).toEqual(exercises.map((exercise) => `${exercise.id}-task`));
+    for (const exercise of exercises) {
       const at = notebook.cells.findIndex((cell) => cell.id === `${exercise.id}-task`);
       expect(at, exercise.id).toBeGreaterThan(-1);
       const [task, starter, after] = notebook.cells.slice(at, at + 3);
