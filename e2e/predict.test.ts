@@ -71,7 +71,7 @@ test("a wrong prediction, by keyboard alone: the first line that differs, linked
   await expect(list).toBeFocused();
   const lines = predictionLines(info("gather").expected);
   expect(await options(list)).toEqual(shuffled(lines, "gather"));
-  expect(await violations(page)).toEqual([]);
+  expect(await violations(page, "gather")).toEqual([]);
 
   // The reader expects the tasks to finish in the order they were passed to gather.
   const guess = ["a finished", "b finished", "c finished", "[ 'A', 'B', 'C' ]", "took 3 s"];
@@ -92,12 +92,12 @@ test("a wrong prediction, by keyboard alone: the first line that differs, linked
   await result.getByRole("link", { name: "See who printed line 1 in the Timeline" }).click();
   const table = cell.getByRole("table", { name: /^Timeline of gather/ });
   await expect(table).toBeVisible();
-  // Task-1 is main; a, b and c are Task-2, -3 and -4: b printed the first line.
+  // Task-1 is main; a, b and c are Task-2, -3 and -4: b printed the first line (on the worker's real clock, about 1 s in).
   const row = table.locator('tbody tr[aria-current="true"]');
   await expect(row).toHaveCount(1);
   await expect(row.locator("th")).toHaveText("Task-3");
   await expect(row.locator("th")).toBeFocused();
-  await expect(cell.locator("[data-readout]")).toHaveText(/^Line 1 was printed by Task-3, in its step at 1\.000 s/);
+  await expect(cell.locator("[data-readout]")).toHaveText(/^Line 1 was printed by Task-3, in its step at 1\.0\d\d s/);
   expect(await violations(page, "gather")).toEqual([]);
 });
 
