@@ -63,8 +63,12 @@ export class StepGuessView {
 
   /** A command was sent: Next carries the chosen guess to the next pause; the others drop it. */
   commanded(next: boolean): void {
-    const chosen = this.fieldset.querySelector<HTMLInputElement>("input:checked");
-    this.pending = next && chosen && !this.fieldset.hidden ? { guess: chosen.value, choices: this.choices } : null;
+    const chosen = this.fieldset.hidden ? null : this.fieldset.querySelector<HTMLInputElement>("input:checked");
+    this.pending = next && chosen ? { guess: chosen.value, choices: this.choices } : null;
+    if (chosen && !next) {
+      this.result.textContent = "Your guess is dropped: only Next runs exactly one callback, so only Next can tell it.";
+      this.result.dataset.kind = "info";
+    }
     this.open.setAttribute("aria-disabled", "true");
   }
 
