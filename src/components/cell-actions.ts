@@ -31,9 +31,10 @@ import { CellTimeline } from "./cell-timeline.ts";
 import { CellStepper } from "./cell-stepper.ts";
 import { showSideBySide } from "./side-by-side-view.ts";
 import { recordRun } from "../progress/cells-run.ts";
+import type { CellPredict } from "./cell-predict.ts";
 
 /** What a cell button does (its `data-action`). */
-export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "share" | "restore" | "timeline" | "step" | "both";
+export type Action = "run" | "stop" | "edit" | "reset" | "copy" | "share" | "restore" | "timeline" | "step" | "both" | "predict" | "reveal";
 
 interface HalfState {
   editor?: EditorView;
@@ -47,6 +48,8 @@ interface CellState {
   py: HalfState;
   timeline?: CellTimeline;
   stepper?: CellStepper;
+  /** The Predict step, once opened (./cell-predict.ts, loaded then). */
+  predict?: CellPredict;
 }
 
 /** How a run is made: plain, or stepped (Step through). */
@@ -110,7 +113,39 @@ export async function perform(cell: HTMLElement, action: Action, lang: Half = "t
       return stepThrough(cell);
     case "both":
       return runBoth(cell);
+    case "predict":
+      return predict(cell);
+    case "reveal":
+      return reveal(cell, lang);
   }
+}
+
+// ---- predict, then run -----------------------------------------------------------------------
+
+async function predict(cell: HTMLElement): Promise<void> {
+  const state = stateOf(cell);
+  if (!state.predict) {
+    const { CellPredict } = await import("./cell-predict.ts");
+    state.predict ??= new CellPredict(cell, state.data, location.pathname, {
+      run: () => void run(cell),
+      showLine: (line) => void showPrintedLine(cell, line),
+    });
+  }
+  state.predict.open();
+}
+
+/** The Timeline at the task that printed stdout line `line`: the grading run recorded it. */
+async function showPrintedLine(cell: HTMLElement, line: number): Promise<void> {
+  const timeline = timelineOf(cell, stateOf(cell));
+  if (!(await timeline.showLine(line))) await toggleTimeline(cell);
+}
+
+/** Shows a Predict cell's expected output (hidden on screen until then, or until a run). */
+function reveal(cell: HTMLElement, lang: Half): void {
+  cell.toggleAttribute("data-revealed", true);
+  const expected = part(cell, lang, "[data-expected]");
+  expected.tabIndex = -1;
+  expected.focus();
 }
 
 // ---- timeline / step through ---------------------------------------------------------------
@@ -270,17 +305,22 @@ function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promi
   if (lang === "ts") wireBadges();
   const stepping = options.step !== undefined;
   const timeline = lang === "ts" ? timelineOf(cell, state) : undefined;
-  timeline?.start(stepping || timeline.wanted);
+  // A run that grades a prediction is recorded, so the Timeline can show who printed what.
+  const predicting = lang === "ts" && !stepping && state.predict?.waiting === true;
+  const record = timeline !== undefined && (timeline.wanted || predicting);
+  timeline?.start(stepping || record);
   const badge = lang === "ts" ? part(cell, "ts", "[data-badge]") : undefined;
 
   return slot.start(async (signal) => {
     const display = new RunDisplay(cell, lang);
     let output: OutputView | undefined;
+    let mergesStderr = false;
     const show = (update: RunUpdate): void => {
       switch (update.type) {
         case "doing":
           return display.show(update.text);
         case "started":
+          mergesStderr = update.mergesStderr;
           output = new OutputView(display.log, { mergedStderr: update.mergesStderr, expectsStderr: lang === "ts" && (state.data.expectedStderr ?? "") !== "" });
           if (badge) {
             badge.textContent = RUNTIME_NAMES[update.runtime as keyof typeof RUNTIME_NAMES];
@@ -298,13 +338,14 @@ function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promi
           return state.stepper?.show(update.snapshot);
       }
     };
+    const code = codeOf(cell, lang);
     const outcome = await runCell({
       cell: state.data,
       half: lang,
-      code: codeOf(cell, lang),
+      code,
       signal,
       onUpdate: show,
-      ...(timeline?.wanted ? { record: true } : {}),
+      ...(record ? { record: true } : {}),
       ...(options.step ? { step: options.step } : {}),
     });
     const ran = ranOf(outcome);
@@ -314,6 +355,8 @@ function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promi
     const result = resultName(outcome);
     display.end(describeCell(outcome, state.data.timeoutMs), result);
     recordRun(location.pathname, cell.id, lang, result);
+    cell.toggleAttribute("data-revealed", true);
+    if (predicting) state.predict?.graded(outcome, mergesStderr, code !== state.data.code);
     return outcome;
   });
 }

@@ -7,6 +7,7 @@
 import { createStepControl, sendStep, StepCommand, stepUnavailable } from "../timeline/step-control.ts";
 import type { StepSnapshot } from "../timeline/step-snapshot.ts";
 import { formatTime } from "../timeline/record.ts";
+import { StepGuessView } from "./step-guess-view.ts";
 
 type Command = "next" | "tick" | "timer" | "end" | "restart";
 
@@ -25,12 +26,14 @@ export class CellStepper {
   private paused = false;
   private pauses = 0;
   private readonly panel: HTMLElement;
+  private readonly guess: StepGuessView;
 
   constructor(
     private readonly cell: HTMLElement,
     private readonly restart: () => void,
   ) {
     this.panel = cell.querySelector<HTMLElement>("[data-stepper]")!;
+    this.guess = new StepGuessView(this.panel, cell.id);
     this.panel.addEventListener("click", (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>("button[data-step]");
       if (button && !button.disabled) this.command(button.dataset.step as Command);
@@ -52,6 +55,7 @@ export class CellStepper {
       this.status(why);
       return why;
     }
+    this.guess.reset();
     this.buffer = createStepControl();
     this.paused = false;
     this.pauses = 0;
@@ -81,6 +85,7 @@ export class CellStepper {
       snapshot.tasks ? "(none yet)" : `(${snapshot.loopKind} keeps no list of its tasks)`,
     );
     this.highlight(at && at.path === "snippet.ts" ? at.line : null);
+    this.guess.paused(snapshot);
     this.enable(true);
   }
 
@@ -89,6 +94,7 @@ export class CellStepper {
     this.paused = false;
     this.buffer = null;
     this.highlight(null);
+    this.guess.ended();
     this.enable(false);
     this.status(`${text} Restart to step it again.`);
   }
@@ -102,6 +108,7 @@ export class CellStepper {
     this.paused = false;
     this.enable(false);
     this.status(command === "end" ? "Running to the end…" : "Running…");
+    this.guess.commanded(command === "next");
     sendStep(this.buffer, COMMANDS[command]);
   }
 

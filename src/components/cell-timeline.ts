@@ -5,8 +5,8 @@
  */
 import type { TimelineEvent } from "../timeline/events.ts";
 import { drawTimeline, type LaneInfo } from "../timeline/draw.ts";
-import { rows, TimelineBuilder } from "../timeline/record.ts";
-import { renderTable } from "./timeline-table.ts";
+import { printedBy, rows, TimelineBuilder } from "../timeline/record.ts";
+import { renderTable, TABLE_PAGE } from "./timeline-table.ts";
 
 /** Live redraws come at most this often, and never take more than a fifth of the time. */
 const REDRAW_MS = 250;
@@ -20,6 +20,8 @@ export class CellTimeline {
   private generation = 0;
   private lanes: LaneInfo[] = [];
   private focusLane = 0;
+  /** The table is drawn a task after the picture: this settles once it is. */
+  private tableDrawn: Promise<void> = Promise.resolve();
   private readonly panel: HTMLElement;
   private readonly toggle: HTMLButtonElement;
 
@@ -96,13 +98,53 @@ export class CellTimeline {
     performance.measure("timeline picture", { start: started });
     // The table in a task of its own, so that input waiting since the picture is answered first.
     const generation = ++this.generation;
-    setTimeout(() => {
-      if (generation !== this.generation) return;
-      const tableStarted = performance.now();
-      renderTable(this.part("[data-table]"), label, rows(timeline));
-      this.lastDrawMs += performance.now() - tableStarted;
-      performance.measure("timeline table", { start: tableStarted });
-    }, 0);
+    this.tableDrawn = new Promise((resolve) =>
+      setTimeout(() => {
+        resolve();
+        if (generation !== this.generation) return;
+        const tableStarted = performance.now();
+        renderTable(this.part("[data-table]"), label, rows(timeline));
+        this.lastDrawMs += performance.now() - tableStarted;
+        performance.measure("timeline table", { start: tableStarted });
+      }, 0),
+    );
+  }
+
+  /**
+   * Opens the view at the moment stdout line `line` (1-based) was printed: the row of the task
+   * that printed it is marked current and focused, its lane marked in the picture, and the
+   * readout says when. Returns false when the cell must run again to record it.
+   */
+  async showLine(line: number): Promise<boolean> {
+    if (!this.recorded) return false;
+    if (!this.open) this.setOpen(true);
+    await this.tableDrawn;
+    const readout = this.part("[data-readout]");
+    readout.setAttribute("aria-live", "polite");
+    const found = printedBy(this.builder.timeline, line - 1);
+    for (const old of this.panel.querySelectorAll('tr[aria-current="true"]')) old.removeAttribute("aria-current");
+    if (found === undefined || found.lane < 0) {
+      readout.textContent =
+        found === undefined
+          ? `This run's Timeline does not say who printed line ${line}: it was recorded where output carries no such note.`
+          : `Line ${line} was printed outside any task (by top-level code or a plain callback), so no row of the table has it.`;
+      this.part("[data-chart]").focus();
+      return true;
+    }
+    const table = this.part("[data-table]");
+    if (found.lane >= TABLE_PAGE) renderTable(table, `Timeline of ${this.cell.id}`, rows(this.builder.timeline), Infinity);
+    const row = table.querySelectorAll<HTMLTableRowElement>("tbody tr")[found.lane];
+    this.focusLane = found.lane;
+    this.show(found.lane, false);
+    readout.setAttribute("aria-live", "polite");
+    readout.textContent = `Line ${line} was printed by ${found.name}, in its step at ${found.time} s: its row is marked in the table.`;
+    if (row) {
+      row.setAttribute("aria-current", "true");
+      const head = row.querySelector<HTMLElement>("th")!;
+      head.tabIndex = -1;
+      head.focus();
+    }
+    return true;
   }
 
   private hover(event: PointerEvent): void {

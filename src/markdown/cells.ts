@@ -5,7 +5,8 @@
  *
  * - ` ```ts runnable ` is a cell: TypeScript the reader can run. Optional meta: `id=NAME`,
  *   `timeout=SECONDS`, `timeline` (record every run and show its Timeline), `nostep="WHY"`
- *   (Step through cannot show this cell faithfully, and why). It MUST be followed by an ` ```output ` block (exact expected stdout),
+ *   (Step through cannot show this cell faithfully, and why), `predict` (the reader may put
+ *   its output lines in order before running it; it must print two different lines or more). It MUST be followed by an ` ```output ` block (exact expected stdout),
  *   optionally followed by a ` ```stderr ` block (expected stderr). In both, a line that is
  *   exactly `…` matches any number of lines (see `./expected.ts`, which compares outputs).
  * - ` ```python ` immediately before a cell is that cell's Python original (its twin).
@@ -28,7 +29,7 @@
 import { createHash } from "node:crypto";
 import type { Code, Nodes, Parents, Root } from "mdast";
 import { mdxToMdast } from "satteri";
-import { DEFAULT_TIMEOUT_MS, RULE_NAMES, TS_ONLY, type Cell, type ChapterFile, type PythonRecord } from "../notebook/index.ts";
+import { DEFAULT_TIMEOUT_MS, RULE_NAMES, TS_ONLY, WILDCARD, splitLines, type Cell, type ChapterFile, type PythonRecord } from "../notebook/index.ts";
 import { isExerciseElement } from "./exercises.ts";
 
 /**
@@ -223,6 +224,7 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
       timeoutMs,
       ...(meta.get("timeline") === true ? { timeline: true as const } : {}),
       ...(meta.has("nostep") ? { noStep: noStepReason(path, node, meta.get("nostep")!) } : {}),
+      ...(meta.has("predict") ? { predict: predictable(path, node, meta.get("predict")!, output.value) } : {}),
     };
     cells.push({
       cell,
@@ -239,6 +241,13 @@ export function scanChapter(tree: Root, path: string): ChapterScan {
 function noStepReason(path: string, node: Code, value: string | true): string {
   if (value === true || value.trim() === "") fail(path, node, "`nostep=` needs the reason, quoted: nostep=\"it measures real time\"");
   return value.trim();
+}
+
+function predictable(path: string, node: Code, value: string | true, expected: string): true {
+  if (value !== true) fail(path, node, "`predict` takes no value");
+  const lines = new Set(splitLines(expected).filter((line) => line !== WILDCARD));
+  if (lines.size < 2) fail(path, node, "a `predict` cell must print at least two different lines, or there is no order to predict");
+  return true;
 }
 
 /**

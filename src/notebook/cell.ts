@@ -61,6 +61,8 @@ export interface Cell {
   timeline?: true;
   /** `nostep="…"` meta: why this cell cannot be stepped (real time, threads...). */
   noStep?: string;
+  /** `predict` meta: the reader is offered to put its output lines in order before running it. */
+  predict?: true;
   /**
    * The cell's own part of the file tree, compiled at build time (the page's copy has it): used
    * while the reader has not edited the cell, so the page needs no Sucrase until then.

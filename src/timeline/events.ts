@@ -29,4 +29,9 @@ export type TimelineEvent =
   /** The task is done; `detail` is a short result, the exception's type, or where the cancellation landed. */
   | { k: "exit"; loop: number; t: number; id: number; outcome: Outcome; detail: string }
   /** A plain callback (`callSoon`) or a due timer ran. */
-  | { k: "callback"; loop: number; t: number; timer: boolean; name: string };
+  | { k: "callback"; loop: number; t: number; timer: boolean; name: string }
+  /**
+   * Stdout line `line` (0-based) was printed while task `id` ran, in the step that began at
+   * loop time `t`; `id` and `t` are null outside any task (top-level code, a plain callback).
+   */
+  | { k: "print"; line: number; id: number | null; t: number | null };

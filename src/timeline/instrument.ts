@@ -49,6 +49,10 @@ export class TimelineRecorder {
   private nextId = 1;
   private nextLoop = 0;
   private running: number | null = null;
+  /** When the running task's step began. */
+  private runningSince = 0;
+  /** Stdout lines completed so far (see {@link printed}). */
+  private lines = 0;
 
   constructor(options: RecorderOptions) {
     this.waitOwner = options.waitOwner;
@@ -68,6 +72,7 @@ export class TimelineRecorder {
     const id = this.idOf(task, t);
     this.rename(task, id);
     this.running = id;
+    this.runningSince = t;
     const waiter = task._futWaiter;
     const cancelled = task._mustCancel === true || (waiter != null && waiter._state === 1);
     const event: TimelineEvent = { k: "step", loop: this.loopOf(task._loop, t), t, id };
@@ -105,6 +110,14 @@ export class TimelineRecorder {
     }
     this.emit({ k: "exit", loop: this.loopOf(task._loop, t), t, id, outcome, detail });
   };
+
+  /** The program wrote `text` to stdout: each line it completes is the running task's. */
+  printed(text: string): void {
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+      const line = this.lines++;
+      this.emit({ k: "print", line, id: this.running, t: this.running === null ? null : this.runningSince });
+    }
+  }
 
   beforeCallback = (handle: Live, t: number): void => {
     const timer = typeof handle._when === "number";

@@ -2,7 +2,8 @@
  * `node --import ./timeline-hook.js snippet.js` in the WebContainer: records every loop the
  * program makes and writes the events to stdout as side-channel lines (./side-channel.ts),
  * which the page strips. Bundled by the site build (src/pages/runner/timeline-hook.js.ts)
- * with `asyncio` left as an import, so it is the program's own copy of the library.
+ * with `asyncio` left as an import, so it is the program's own copy of the library. What the
+ * program writes to stdout is noted too (`print` events: which task printed each line).
  */
 import { installInstrument, waitDetail, waitOwner } from "asyncio/instruments";
 import type { TimelineEvent } from "./events.ts";
@@ -11,11 +12,12 @@ import { MARK } from "./side-channel.ts";
 
 const BATCH = 1000;
 let batch: TimelineEvent[] = [];
+const write = process.stdout.write.bind(process.stdout) as (chunk: string) => boolean;
 
 function flush(): void {
   if (batch.length === 0) return;
   // One write per line, so that no program output lands inside it.
-  process.stdout.write(`${MARK}${JSON.stringify(batch)}\n`);
+  write(`${MARK}${JSON.stringify(batch)}\n`);
   batch = [];
 }
 
@@ -28,5 +30,10 @@ const recorder = new TimelineRecorder({
   },
 });
 installInstrument(recorder);
+const programWrite = process.stdout.write;
+process.stdout.write = function (this: unknown, chunk: unknown, ...rest: unknown[]): boolean {
+  recorder.printed(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
+  return (programWrite as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+} as typeof process.stdout.write;
 installInstrument({ afterRun: flush });
 process.on("exit", flush);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as asyncio from "../loop/index.ts";
 import type { Coroutine } from "../loop/index.ts";
 import { TimelineRecorder, short } from "./instrument.ts";
-import { fold, rows, TimelineBuilder, type Timeline } from "./record.ts";
+import { fold, printedBy, rows, TimelineBuilder, type Timeline } from "./record.ts";
 import type { TimelineEvent } from "./events.ts";
 
 /** Runs `main` on the virtual-time loop with the recorder installed. */
@@ -187,5 +187,30 @@ describe("timeline recorder", () => {
   it("says results short", () => {
     expect(short("x".repeat(100))).toHaveLength(40);
     expect([short(undefined), short(true), short([1, "a"])]).toEqual(["None", "True", "[1, 'a']"]);
+  });
+});
+
+describe("who printed each line", () => {
+  it("names the task whose step printed each stdout line, and when that step began", async () => {
+    const recorder = new TimelineRecorder(asyncio);
+    recorder.printed("before the loop\n");
+    function* child(name: string, seconds: number): Coroutine<void> {
+      yield* asyncio.sleep(seconds);
+      recorder.printed(`${name} finished\n`);
+    }
+    function* main(): Coroutine<void> {
+      yield* asyncio.gather(child("a", 0.3), child("b", 0.1));
+      recorder.printed("all done\nreally");
+      recorder.printed("\n");
+    }
+    await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [recorder] });
+    const timeline = fold(recorder.events);
+    const names = timeline.lanes.map((lane) => lane.name);
+    const who = [0, 1, 2, 3, 4].map((line) => {
+      const found = printedBy(timeline, line);
+      return found && [found.lane === -1 ? null : names[found.lane], found.time];
+    });
+    expect(who).toEqual([[null, ""], [names[2], "0.100"], [names[1], "0.300"], [names[0], "0.300"], [names[0], "0.300"]]);
+    expect(printedBy(timeline, 5)).toBeUndefined();
   });
 });

@@ -44,9 +44,17 @@ export interface LoopSection {
   idle: Array<{ from: number; to: number }>;
 }
 
+/** Who printed a stdout line: a task's id (null: no task) and when its step began. */
+export interface Print {
+  id: number | null;
+  t: number | null;
+}
+
 export interface Timeline {
   loops: LoopSection[];
   lanes: Lane[];
+  /** By stdout line (0-based): who printed it, when the run recorded it. */
+  prints: Print[];
 }
 
 /** One row of the accessible table. */
@@ -67,7 +75,7 @@ const REAL_IDLE = 0.001;
  * whenever (a live view redraws from it without refolding what it saw before).
  */
 export class TimelineBuilder {
-  readonly timeline: Timeline = { loops: [], lanes: [] };
+  readonly timeline: Timeline = { loops: [], lanes: [], prints: [] };
   private readonly byId = new Map<number, Lane>();
   private readonly lastEvent: number[] = [];
 
@@ -154,6 +162,9 @@ export class TimelineBuilder {
         this.touch(event.loop, event.t);
         loops[event.loop]?.callbacks.push({ t: event.t, timer: event.timer, name: event.name });
         return;
+      case "print":
+        this.timeline.prints[event.line] = { id: event.id, t: event.t };
+        return;
     }
   }
 }
@@ -191,6 +202,20 @@ export function waitText(wait: Wait): string {
     default:
       return wait.what;
   }
+}
+
+/**
+ * Where stdout line `line` (0-based) came from: the index of the lane (and table row) of the
+ * task that printed it, with its time since the loop's start; `lane` -1 when no task did;
+ * undefined when the run recorded no such line.
+ */
+export function printedBy(timeline: Timeline, line: number): { lane: number; name: string; time: string } | undefined {
+  const print = timeline.prints[line];
+  if (print === undefined) return undefined;
+  const lane = print.id === null ? -1 : timeline.lanes.findIndex((candidate) => candidate.id === print.id);
+  const found = timeline.lanes[lane];
+  if (!found || print.t === null) return { lane: -1, name: "", time: "" };
+  return { lane, name: found.name, time: formatTime(print.t - (timeline.loops[found.loop]?.start ?? 0)) };
 }
 
 /** The accessible twin: one row per task, times relative to its loop's start. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "./events.ts";
 import { bundleTimelineHook } from "./node-hook-bundle.ts";
-import { fold, rows } from "./record.ts";
+import { fold, printedBy, rows } from "./record.ts";
 import { MARK, SideChannel } from "./side-channel.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -62,5 +62,7 @@ describe("side channel", () => {
       ["Task-2", "result", "sleep(0.03)"],
       ["Task-3", "result", "sleep(0.01)"],
     ]);
+    // Who printed each line: the side channel's own lines are not counted.
+    expect([0, 1].map((line) => printedBy(fold(events), line)?.name)).toEqual(["Task-3", "Task-2"]);
   });
 });

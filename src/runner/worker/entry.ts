@@ -84,7 +84,9 @@ const output = new OutputChannel({
   now,
 });
 const write = (stream: 0 | 1, text: string): void => {
-  if (!exited) output.write(stream, text);
+  if (exited) return;
+  if (stream === 0) recordStdout(text);
+  output.write(stream, text);
 };
 
 /** A run has begun: from now on timers and console output are the program's. */
@@ -271,6 +273,8 @@ let facade: FileTree = {};
 let library: Library = {};
 /** Sends the timeline events still batched (before output is judged, or a pause is shown). */
 let flushTimeline = (): void => {};
+/** Tells the recording what the program printed (which task printed which line). */
+let recordStdout = (_text: string): void => {};
 
 /**
  * Everything a run needs that does not depend on the program, done while the worker waits in
@@ -313,6 +317,7 @@ async function run(files: FileTree, entry: string, record: boolean, step: Shared
       step,
     });
     flushTimeline = recording.flush;
+    recordStdout = recording.stdout;
     if (recording.watcher) {
       // A module that fails to load fails the same way when the entry imports it, and says so there.
       await watchOwnLoops(tree, (path) => import(/* @vite-ignore */ linker.link(path)), recording.watcher).catch(() => undefined);

@@ -30,6 +30,8 @@ const MAX_BATCH = 2000;
 export interface Recording {
   /** Sends the events batched so far. */
   flush(): void;
+  /** The program wrote to stdout (each line it completes becomes a `print` event). */
+  stdout(text: string): void;
   /** Step through: what a loop of the reader's own calls before each callback (see {@link watchOwnLoops}). */
   watcher?: (loop: unknown, callback: unknown) => void;
 }
@@ -58,7 +60,7 @@ export function startRecording(library: Library, host: RecordingHost): Recording
     },
   });
   const instruments: object[] = [recorder];
-  const recording: Recording = { flush };
+  const recording: Recording = { flush, stdout: (text) => recorder.printed(text) };
   const control = host.step;
   if (control) {
     const stepper = new Stepper({
