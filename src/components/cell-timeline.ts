@@ -5,8 +5,9 @@
  */
 import type { TimelineEvent } from "../timeline/events.ts";
 import { drawTimeline, type LaneInfo } from "../timeline/draw.ts";
-import { rows, TimelineBuilder } from "../timeline/record.ts";
-import { renderTable } from "./timeline-table.ts";
+import { rows, type Timeline, TimelineBuilder } from "../timeline/record.ts";
+import { TABLE_PAGE, renderTable } from "./timeline-table.ts";
+import { renderSummary, renderWhy, whyHost } from "./why-view.ts";
 
 /** Live redraws come at most this often, and never take more than a fifth of the time. */
 const REDRAW_MS = 250;
@@ -20,6 +21,8 @@ export class CellTimeline {
   private generation = 0;
   private lanes: LaneInfo[] = [];
   private focusLane = 0;
+  /** The task whose why-view is shown, if one is. */
+  private selected: number | null = null;
   private readonly panel: HTMLElement;
   private readonly toggle: HTMLButtonElement;
 
@@ -32,8 +35,17 @@ export class CellTimeline {
     this.toggle = cell.querySelector<HTMLButtonElement>('button[data-action="timeline"]')!;
     const chart = this.part("[data-chart]");
     chart.addEventListener("pointermove", (event) => this.hover(event));
+    chart.addEventListener("click", (event) => {
+      this.hover(event);
+      this.select(this.lanes[this.focusLane]?.id);
+    });
     chart.addEventListener("keydown", (event) => this.key(event));
     chart.addEventListener("focus", () => this.show(this.focusLane));
+  }
+
+  /** What the recording holds so far. */
+  get timeline(): Timeline {
+    return this.builder.timeline;
   }
 
   get open(): boolean {
@@ -48,6 +60,7 @@ export class CellTimeline {
   /** A run begins. */
   start(recording: boolean): void {
     this.builder = new TimelineBuilder();
+    this.selected = null;
     this.recorded = recording;
     if (recording && this.open) this.setNote("Recording…");
   }
@@ -99,13 +112,34 @@ export class CellTimeline {
     setTimeout(() => {
       if (generation !== this.generation) return;
       const tableStarted = performance.now();
-      renderTable(this.part("[data-table]"), label, rows(timeline));
+      renderTable(this.part("[data-table]"), label, rows(timeline), TABLE_PAGE, (id) => this.select(id));
+      renderSummary(this.summary(), timeline);
+      if (this.selected !== null) renderWhy(whyHost(this.panel, this.part("[data-readout]")), timeline, this.selected);
       this.lastDrawMs += performance.now() - tableStarted;
       performance.measure("timeline table", { start: tableStarted });
     }, 0);
   }
 
-  private hover(event: PointerEvent): void {
+  /** Shows why task `id` waits (a lane clicked or chosen with Enter, a table row's button). */
+  private select(id: number | undefined): void {
+    if (id === undefined) return;
+    this.selected = id;
+    renderWhy(whyHost(this.panel, this.part("[data-readout]")), this.builder.timeline, id);
+  }
+
+  /** Deadlocks and the notes that belong to no task, above the table. */
+  private summary(): HTMLElement {
+    let host = this.panel.querySelector<HTMLElement>("[data-why-summary]");
+    if (!host) {
+      host = document.createElement("div");
+      host.className = "why-summary";
+      host.dataset.whySummary = "";
+      this.part("[data-timeline-note]").after(host);
+    }
+    return host;
+  }
+
+  private hover(event: PointerEvent | MouseEvent): void {
     const svg = this.part("[data-chart]").querySelector("svg");
     if (!svg || this.lanes.length === 0) return;
     const y = event.clientY - svg.getBoundingClientRect().top;
@@ -117,6 +151,11 @@ export class CellTimeline {
 
   /** Up/Down walk the lanes while the picture has focus. */
   private key(event: KeyboardEvent): void {
+    if ((event.key === "Enter" || event.key === " ") && this.lanes.length > 0) {
+      event.preventDefault();
+      this.select(this.lanes[this.focusLane]?.id);
+      return;
+    }
     const step = event.key === "ArrowDown" ? 1 : event.key === "ArrowUp" ? -1 : 0;
     if (!step || this.lanes.length === 0) return;
     event.preventDefault();

@@ -282,6 +282,11 @@ export class TimelineRecorder {
     return typeof owner?._when === "number" ? owner._when : Number.NaN;
   }
 
+  /** The task's id in the events (for tools that share this recorder's view); 0 if never seen. */
+  taskId(task: object): number {
+    return this.ids.get(task)?.id ?? 0;
+  }
+
   /** The task's name as last seen (for tools that share this recorder's view). */
   nameOf(task: Live): string {
     return String(task.getName());
