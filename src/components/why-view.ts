@@ -11,7 +11,7 @@ import { deadlockSpanText, deadlocks, whyWaiting } from "../timeline/why.ts";
 export function whyHost(panel: HTMLElement, after?: Element | null): HTMLElement {
   let host = panel.querySelector<HTMLElement>(":scope > [data-why]");
   if (!host) {
-    host = document.createElement("section");
+    host = document.createElement("div");
     host.className = "why";
     host.dataset.why = "";
     host.hidden = true;
