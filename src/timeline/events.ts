@@ -22,6 +22,13 @@ export interface SourceLine {
   line: number;
 }
 
+/**
+ * Lines read from stacks per recording (task creations and coroutines made): reading one
+ * costs tens of microseconds, far more than a task, so a 10,000-task run reads its first
+ * ones only and records at a task's usual cost after that.
+ */
+export const LINE_BUDGET = 500;
+
 /** What made a task ready again: a step of another task (`task`: its id) or a plain callback or timer. */
 export type Waker = { t: number; task: number } | { t: number; callback: string; timer: boolean };
 

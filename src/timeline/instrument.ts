@@ -4,7 +4,7 @@
  * their fields, not by class, so it works with any copy of the library (the worker's bundle
  * included); `waitOwner` and `waitDetail` are that copy's (`asyncio/instruments`).
  */
-import type { NoteKind, Outcome, SourceLine, TimelineEvent, WaitKind, Waker } from "./events.ts";
+import { LINE_BUDGET, type NoteKind, type Outcome, type SourceLine, type TimelineEvent, type WaitKind, type Waker } from "./events.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: live library objects, read by field
 type Live = any;
@@ -27,6 +27,7 @@ export interface RecorderOptions {
 
 /** What asyncio's debug mode calls slow by default (`loop.slow_callback_duration`), seconds. */
 const SLOW = 0.1;
+
 
 const OWNER_KINDS: Record<string, WaitKind> = {
   Lock: "lock",
@@ -74,6 +75,7 @@ export class TimelineRecorder {
   private failed: Live[] = [];
   private readonly unretrieved = new WeakMap<object, Live[]>();
   private readonly locate: ((stack: string) => SourceLine | null) | undefined;
+  private linesLeft = LINE_BUDGET;
   private readonly coroutineStarted: ((coro: object) => boolean) | undefined;
 
   constructor(options: RecorderOptions) {
@@ -97,7 +99,7 @@ export class TimelineRecorder {
     const name = String(task.getName());
     this.ids.set(task, { id, name });
     const event: TimelineEvent = { k: "spawn", loop: this.loopOf(task._loop, t), t, id, name, parent: this.running };
-    const at = this.locate ? this.here(20) : null;
+    const at = this.line();
     if (at) event.at = at;
     this.emit(event);
   };
@@ -163,7 +165,7 @@ export class TimelineRecorder {
 
   private madeCoroutine = (coro: object, t: number): void => {
     // Made inside a step or callback, whose loop was the last one seen.
-    this.created.push({ coro, loop: this.lastLoop, t, id: this.running, at: this.locate ? this.here(20) : null });
+    this.created.push({ coro, loop: this.lastLoop, t, id: this.running, at: this.line() });
   };
 
   /** The coroutines made while `loop` ran that nobody started: Python's "coroutine ... was never awaited". */
@@ -203,6 +205,13 @@ export class TimelineRecorder {
     }
     this.unretrieved.delete(loop);
     this.emit({ k: "close", loop: this.loopOf(loop, t), t });
+  }
+
+  /** The reader's line here, while the budget lasts. */
+  private line(): SourceLine | null {
+    if (this.locate === undefined || this.linesLeft <= 0) return null;
+    this.linesLeft -= 1;
+    return this.here(20);
   }
 
   /** The reader's line in the stack here, looking at most `frames` frames deep. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as asyncio from "../loop/index.ts";
 import type { Coroutine, Task } from "../loop/index.ts";
-import type { SourceLine } from "./events.ts";
+import { LINE_BUDGET, type SourceLine } from "./events.ts";
 import { TimelineRecorder } from "./instrument.ts";
 import { fold, noteText, rows, type Timeline } from "./record.ts";
 import { awaitTree, chainLines, chainText, deadlocks, deadlockSpanText, whyWaiting } from "./why.ts";
@@ -145,6 +145,21 @@ describe("why is this task waiting", () => {
     });
     expect(whyWaiting(timeline, timeline.lanes[0]!.id)!.created).toBe("Created at line 7, at 0.000 s.");
     expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it("reads lines for the first LINE_BUDGET tasks only: stacks cost far more than tasks", async () => {
+    let reads = 0;
+    function* nothing(): Coroutine<void> {}
+    function* main(): Coroutine<void> {
+      yield* asyncio.gather(...Array.from({ length: LINE_BUDGET + 10 }, () => nothing()));
+    }
+    const timeline = await record(main, () => {
+      reads += 1;
+      return { path: "snippet.ts", line: 5 };
+    });
+    expect(reads).toBe(LINE_BUDGET);
+    expect(timeline.lanes.filter((lane) => lane.at).length).toBe(LINE_BUDGET);
+    expect(whyWaiting(timeline, timeline.lanes.at(-1)!.id)!.created).toBe(`Created at 0.000 s; its line was not recorded (the worker runtime reads it for a run's first ${LINE_BUDGET} tasks).`);
   });
 });
 

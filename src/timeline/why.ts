@@ -3,7 +3,7 @@
  * the chain of awaits down to the leaf (Python 3.14's `asyncio pstree`), what woke it or
  * will wake it, where it was created, and the await cycles that can never end (deadlocks).
  */
-import type { Waker } from "./events.ts";
+import { LINE_BUDGET, type Waker } from "./events.ts";
 import { formatTime, type Lane, lineText, type Timeline, type Wait, waitText } from "./record.ts";
 
 /** One task in an await chain: what it awaits, and the tasks that wait stands for. */
@@ -207,7 +207,7 @@ export function whyWaiting(timeline: Timeline, id: number, options: WhyOptions =
     now,
     chain: chainLines(tree),
     wake,
-    created: lane.at ? `Created at ${lineText(lane.at)}, at ${at(lane.spawn)}.` : `Created at ${at(lane.spawn)} (the line is known in the page's own runtime).`,
+    created: lane.at ? `Created at ${lineText(lane.at)}, at ${at(lane.spawn)}.` : `Created at ${at(lane.spawn)}; its line was not recorded (the worker runtime reads it for a run's first ${LINE_BUDGET} tasks).`,
     deadlock: cycle ? deadlockText(timeline, cycle) : null,
   };
 }
