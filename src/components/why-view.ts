@@ -97,7 +97,7 @@ export function renderStepTasks(
     for (const button of list.querySelectorAll<HTMLButtonElement>("button[data-task]")) {
       button.setAttribute("aria-pressed", String(button.dataset.task === String(id)));
     }
-    renderWhy(host, timeline, id, state === "ready");
+    renderWhy(host, timeline, id, state === "ready" || state === "running");
   };
   const items = tasks.map((task) => {
     const li = document.createElement("li");

@@ -134,6 +134,19 @@ describe("why is this task waiting", () => {
     expect(deadlocks(await record(main))).toEqual([]);
   });
 
+  it("Step through's ready task: its wait is over, though its next step has not begun", () => {
+    const timeline = fold([
+      { k: "loop", loop: 0, kind: "VirtualTimeLoop", t: 0 },
+      { k: "spawn", loop: 0, t: 0, id: 1, name: "a", parent: null },
+      { k: "step", loop: 0, t: 0, id: 1 },
+      { k: "wait", loop: 0, t: 0, id: 1, on: "timer", what: "sleep(1)", until: 1 },
+    ]);
+    expect(whyWaiting(timeline, 1)!.now).toBe("a awaits sleep(1) (since 0.000 s).");
+    const ready = whyWaiting(timeline, 1, { ready: true })!;
+    expect(ready.now).toBe("a is ready: its wait on sleep(1) is over, and it runs when the loop reaches it in the ready queue.");
+    expect(ready.wake).toBe("Its wait on sleep(1) is over; the Timeline names the step that woke it once it runs.");
+  });
+
   it("takes the creation line from the runtime's locate", async () => {
     const seen: string[] = [];
     function* main(): Coroutine<void> {

@@ -191,7 +191,7 @@ export function whyWaiting(timeline: Timeline, id: number, options: WhyOptions =
     wake = last ? `Its last wait, on ${waitText(last)}, ended at ${at(last.to)}${last.woke ? `: ${wakerText(last.woke, last, byId, at)}` : ""}.` : "It never waited.";
   } else if (options.ready && wait) {
     now = `${lane.name} is ready: its wait on ${waitText(wait)} is over, and it runs when the loop reaches it in the ready queue.`;
-    wake = `Its wait on ${waitText(wait)} ended; the step that woke it ran just before this pause.`;
+    wake = `Its wait on ${waitText(wait)} is over; the Timeline names the step that woke it once it runs.`;
   } else if (wait) {
     now = `${lane.name} awaits ${waitText(wait)} (since ${at(wait.from)}).`;
     wake = cycle ? "Nothing will wake it: the tasks it awaits wait, in a cycle, for it." : willWake(wait, byId, at);
