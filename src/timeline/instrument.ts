@@ -29,6 +29,13 @@ export interface RecorderOptions {
 const SLOW = 0.1;
 
 
+/** What the recorder keeps per task: its id, its name as last reported, and who made it ready last. */
+interface TaskRecord {
+  id: number;
+  name: string;
+  woke: Waker | null;
+}
+
 const OWNER_KINDS: Record<string, WaitKind> = {
   Lock: "lock",
   Event: "lock",
@@ -49,10 +56,10 @@ export class TimelineRecorder {
   private readonly waitOwner: (future: object) => object | undefined;
   private readonly waitDetail: (future: object) => unknown;
   /** Each task's id and its name as last reported. */
-  private readonly ids = new WeakMap<object, { id: number; name: string }>();
+  private readonly ids = new WeakMap<object, TaskRecord>();
   // The task and loop of the last event: hooks come in runs about one task on one loop.
   private lastTask: object | null = null;
-  private lastTaskRecord = { id: 0, name: "" };
+  private lastTaskRecord: TaskRecord = { id: 0, name: "", woke: null };
   private lastLoop: object | null = null;
   private lastLoopIndex = 0;
   private readonly loops = new WeakMap<object, number>();
@@ -61,14 +68,14 @@ export class TimelineRecorder {
   private nextId = 1;
   private nextLoop = 0;
   private running: number | null = null;
-  /** The plain callback running now, if one is. */
-  private callback: { name: string; timer: boolean; t: number } | null = null;
+  /** The plain callback running now, if one is (as the waker of the tasks it wakes). */
+  private callback: { t: number; callback: string; timer: boolean } | null = null;
+  /** The running step as a waker, made on its first wake-up. */
+  private stepWaker: Waker | null = null;
   /** When the step or callback running now began (loop time). */
   private started = 0;
   /** Where a step that has already run long waits, captured in `taskWaiting`. */
   private slowAt: SourceLine | null = null;
-  /** Who made each ready task ready, until its step begins. */
-  private readonly wakers = new Map<object, Waker>();
   /** The library's coroutines made while the loop ran, until the loop stops; then unstarted ones are noted. */
   private created: Array<{ coro: object; loop: object | null; t: number; id: number | null; at: SourceLine | null }> = [];
   /** Tasks that ended with an exception; the ones not retrieved by the loop's last stop are noted when it closes. */
@@ -76,6 +83,7 @@ export class TimelineRecorder {
   private readonly unretrieved = new WeakMap<object, Live[]>();
   private readonly locate: ((stack: string) => SourceLine | null) | undefined;
   private linesLeft = LINE_BUDGET;
+  private lastSpawned: object | null = null;
   private readonly coroutineStarted: ((coro: object) => boolean) | undefined;
 
   constructor(options: RecorderOptions) {
@@ -97,32 +105,41 @@ export class TimelineRecorder {
     if (this.created.length > 0) this.wrapped.add(task._coro);
     const id = this.nextId++;
     const name = String(task.getName());
-    this.ids.set(task, { id, name });
+    this.ids.set(task, { id, name, woke: null });
     const event: TimelineEvent = { k: "spawn", loop: this.loopOf(task._loop, t), t, id, name, parent: this.running };
     const at = this.line();
     if (at) event.at = at;
+    this.lastSpawned = task;
     this.emit(event);
   };
 
   taskScheduled = (task: Live, t: number): void => {
-    if (this.running !== null) this.wakers.set(task, { t, task: this.running });
-    else if (this.callback !== null) this.wakers.set(task, { t: this.callback.t, callback: this.callback.name, timer: this.callback.timer });
+    // A new task's first scheduling: its spawner is its parent already.
+    if (task === this.lastSpawned) {
+      this.lastSpawned = null;
+      return;
+    }
+    const waker = this.running !== null ? (this.stepWaker ??= { t, task: this.running }) : this.callback;
+    if (waker === null) return;
+    const record = task === this.lastTask ? this.lastTaskRecord : this.ids.get(task);
+    if (record !== undefined) record.woke = waker;
   };
 
   beforeTaskStep = (task: Live, t: number): void => {
-    const id = this.idOf(task, t);
+    const record = this.recordOf(task, t);
+    const id = record.id;
     this.rename(task, id);
     this.running = id;
+    this.stepWaker = null;
     this.started = t;
     this.slowAt = null;
     const waiter = task._futWaiter;
     const cancelled = task._mustCancel === true || (waiter != null && waiter._state === 1);
     const event: TimelineEvent = { k: "step", loop: this.loopOf(task._loop, t), t, id };
     if (cancelled) event.cancel = true;
-    const woke = this.wakers.get(task);
-    if (woke !== undefined) {
-      this.wakers.delete(task);
-      event.woke = woke;
+    if (record.woke !== null) {
+      event.woke = record.woke;
+      record.woke = null;
     }
     this.emit(event);
   };
@@ -131,6 +148,7 @@ export class TimelineRecorder {
     const id = this.idOf(task, t);
     this.running = null;
     if (t - this.started >= SLOW) this.slow(task._loop, id, `${this.nameOf(task)}'s step`, this.started, t - this.started, this.slowAt);
+    if (this.created.length > 0) this.dropStarted();
     if (task._state !== 0) return; // done: taskExited follows
     const waiter = task._futWaiter;
     if (waiter == null) {
@@ -148,7 +166,7 @@ export class TimelineRecorder {
   afterCallback = (handle: Live, t: number): void => {
     const callback = this.callback;
     this.callback = null;
-    if (callback !== null && t - callback.t >= SLOW) this.slow(handle._loop, null, `the callback ${callback.name}`, callback.t, t - callback.t, null);
+    if (callback !== null && t - callback.t >= SLOW) this.slow(handle._loop, null, `the callback ${callback.callback}`, callback.t, t - callback.t, null);
   };
 
   afterRun = (loop: Live): void => {
@@ -167,6 +185,15 @@ export class TimelineRecorder {
     // Made inside a step or callback, whose loop was the last one seen.
     this.created.push({ coro, loop: this.lastLoop, t, id: this.running, at: this.line() });
   };
+
+  /** Most coroutines are awaited in the step that makes them: only the others are kept. */
+  private dropStarted(): void {
+    const started = this.coroutineStarted!;
+    const created = this.created;
+    let kept = 0;
+    for (const made of created) if (!started(made.coro)) created[kept++] = made;
+    created.length = kept;
+  }
 
   /** The coroutines made while `loop` ran that nobody started: Python's "coroutine ... was never awaited". */
   private forgotten(loop: Live): void {
@@ -264,7 +291,7 @@ export class TimelineRecorder {
   beforeCallback = (handle: Live, t: number): void => {
     const timer = typeof handle._when === "number";
     const name = handle.constructor?.name === "SleepHandle" ? "sleep wake-up" : callbackName(handle._callback);
-    this.callback = { name, timer, t };
+    this.callback = { t, callback: name, timer };
     this.emit({ k: "callback", loop: this.loopOf(handle._loop, t), t, timer, name });
   };
 
@@ -272,7 +299,7 @@ export class TimelineRecorder {
     return this.recordOf(task, t).id;
   }
 
-  private recordOf(task: Live, t: number): { id: number; name: string } {
+  private recordOf(task: Live, t: number): TaskRecord {
     if (task === this.lastTask) return this.lastTaskRecord;
     let known = this.ids.get(task);
     if (known === undefined) {
