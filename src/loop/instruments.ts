@@ -173,6 +173,12 @@ interface NotedFuture {
  * back with {@link waitOwner} and {@link waitDetail}. Free when `future`'s loop has no
  * instrument: then nothing is noted.
  *
+ * The library's own waits name themselves: `Lock`, `Semaphore` and `BoundedSemaphore`
+ * (acquire), `Event` and `Condition` (wait; a `Barrier` waits on its `Condition`), the
+ * queues (get and put), `StreamReader` (read), `sleep()` (its timer handle, with the
+ * delay), a `TaskGroup` waiting for its tasks (the group), and `wait()` (the set of
+ * futures it was given, with the detail `"wait"`).
+ *
  * @example
  * ```ts
  * const fut = loop.createFuture();

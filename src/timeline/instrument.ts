@@ -28,7 +28,6 @@ export interface RecorderOptions {
 /** What asyncio's debug mode calls slow by default (`loop.slow_callback_duration`), seconds. */
 const SLOW = 0.1;
 
-
 /** What the recorder keeps per task: its id, its name as last reported, and who made it ready last. */
 interface TaskRecord {
   id: number;
