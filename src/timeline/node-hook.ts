@@ -4,7 +4,7 @@
  * which the page strips. Bundled by the site build (src/pages/runner/timeline-hook.js.ts)
  * with `asyncio` left as an import, so it is the program's own copy of the library.
  */
-import { installInstrument, waitDetail, waitOwner } from "asyncio/instruments";
+import { coroutineStarted, installInstrument, waitDetail, waitOwner } from "asyncio/instruments";
 import type { TimelineEvent } from "./events.ts";
 import { TimelineRecorder } from "./instrument.ts";
 import { MARK } from "./side-channel.ts";
@@ -22,6 +22,7 @@ function flush(): void {
 const recorder = new TimelineRecorder({
   waitOwner,
   waitDetail,
+  coroutineStarted,
   onEvent: (event) => {
     batch.push(event);
     if (batch.length >= BATCH) flush();

@@ -47,7 +47,7 @@ describe("side channel", () => {
       [
         'import * as asyncio from "asyncio";',
         "function* nap(name, delay) { yield* asyncio.sleep(delay); console.log(name); }",
-        'function* main() { yield* asyncio.gather(nap("first", 0.03), nap("second", 0.01)); }',
+        'function* main() { asyncio.sleep(5); yield* asyncio.gather(nap("first", 0.03), nap("second", 0.01)); }',
         "asyncio.run(main());",
       ].join("\n"),
     );
@@ -62,5 +62,9 @@ describe("side channel", () => {
       ["Task-2", "result", "sleep(0.03)"],
       ["Task-3", "result", "sleep(0.01)"],
     ]);
+    // The sleep(5) main made and never awaited, noted when the loop stopped; then the loop closed.
+    const timeline = fold(events);
+    expect(timeline.notes.map((note) => [note.kind, note.id, note.text])).toEqual([["never-awaited", 1, "coroutine 'sleep' was created and never awaited"]]);
+    expect(timeline.loops[0]!.closed).toBeGreaterThan(0);
   });
 });
