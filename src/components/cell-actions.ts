@@ -163,7 +163,7 @@ async function toggleTimeline(cell: HTMLElement): Promise<void> {
 
 async function stepThrough(cell: HTMLElement): Promise<void> {
   const state = stateOf(cell);
-  state.stepper ??= new CellStepper(cell, () => void stepThrough(cell));
+  state.stepper ??= new CellStepper(cell, () => void stepThrough(cell), () => timelineOf(cell, state).timeline);
   if (state.ts.run.running) {
     state.ts.run.stop();
     await state.ts.run.done;

@@ -6,8 +6,9 @@
  */
 import { createStepControl, sendStep, StepCommand, stepUnavailable } from "../timeline/step-control.ts";
 import type { StepSnapshot } from "../timeline/step-snapshot.ts";
-import { formatTime } from "../timeline/record.ts";
+import { formatTime, type Timeline } from "../timeline/record.ts";
 import { StepGuessView } from "./step-guess-view.ts";
+import { renderStepTasks } from "./why-view.ts";
 
 type Command = "next" | "tick" | "timer" | "end" | "restart";
 
@@ -31,6 +32,8 @@ export class CellStepper {
   constructor(
     private readonly cell: HTMLElement,
     private readonly restart: () => void,
+    /** The recording so far (a stepped run is recorded), for the why-view of a task. */
+    private readonly timeline?: () => Timeline,
   ) {
     this.panel = cell.querySelector<HTMLElement>("[data-stepper]")!;
     this.guess = new StepGuessView(this.panel, cell.id);
@@ -79,11 +82,15 @@ export class CellStepper {
     this.part("[data-step-next]").textContent = `${snapshot.next.what}${where}`;
     this.list("[data-step-ready]", snapshot.ready, "(empty)");
     this.list("[data-step-timers]", snapshot.timers.map((timer) => `${formatTime(timer.when)} s: ${timer.what}`), "(none)");
-    this.list(
-      "[data-step-tasks]",
-      (snapshot.tasks ?? []).map((task) => `${task.name}: ${task.state}`),
-      snapshot.tasks ? "(none yet)" : `(${snapshot.loopKind} keeps no list of its tasks)`,
-    );
+    if (snapshot.tasks && snapshot.tasks.length > 0 && this.timeline) {
+      renderStepTasks(this.panel, this.part("[data-step-tasks]"), snapshot.tasks, this.timeline());
+    } else {
+      this.list(
+        "[data-step-tasks]",
+        (snapshot.tasks ?? []).map((task) => `${task.name}: ${task.state}`),
+        snapshot.tasks ? "(none yet)" : `(${snapshot.loopKind} keeps no list of its tasks)`,
+      );
+    }
     this.highlight(at && at.path === "snippet.ts" ? at.line : null);
     this.guess.paused(snapshot);
     this.enable(true);

@@ -5,8 +5,9 @@
  */
 import type { TimelineEvent } from "../timeline/events.ts";
 import { drawTimeline, type LaneInfo } from "../timeline/draw.ts";
-import { printedBy, rows, TimelineBuilder } from "../timeline/record.ts";
-import { renderTable, TABLE_PAGE } from "./timeline-table.ts";
+import { printedBy, rows, type Timeline, TimelineBuilder } from "../timeline/record.ts";
+import { TABLE_PAGE, renderTable } from "./timeline-table.ts";
+import { renderSummary, renderWhy, whyHost } from "./why-view.ts";
 
 /** Live redraws come at most this often, and never take more than a fifth of the time. */
 const REDRAW_MS = 250;
@@ -22,6 +23,8 @@ export class CellTimeline {
   private focusLane = 0;
   /** The table is drawn a task after the picture: this settles once it is. */
   private tableDrawn: Promise<void> = Promise.resolve();
+  /** The task whose why-view is shown, if one is. */
+  private selected: number | null = null;
   private readonly panel: HTMLElement;
   private readonly toggle: HTMLButtonElement;
 
@@ -34,8 +37,17 @@ export class CellTimeline {
     this.toggle = cell.querySelector<HTMLButtonElement>('button[data-action="timeline"]')!;
     const chart = this.part("[data-chart]");
     chart.addEventListener("pointermove", (event) => this.hover(event));
+    chart.addEventListener("click", (event) => {
+      this.hover(event);
+      this.select(this.lanes[this.focusLane]?.id);
+    });
     chart.addEventListener("keydown", (event) => this.key(event));
     chart.addEventListener("focus", () => this.show(this.focusLane));
+  }
+
+  /** What the recording holds so far. */
+  get timeline(): Timeline {
+    return this.builder.timeline;
   }
 
   get open(): boolean {
@@ -50,6 +62,7 @@ export class CellTimeline {
   /** A run begins. */
   start(recording: boolean): void {
     this.builder = new TimelineBuilder();
+    this.selected = null;
     this.recorded = recording;
     if (recording && this.open) this.setNote("Recording…");
   }
@@ -103,7 +116,9 @@ export class CellTimeline {
         resolve();
         if (generation !== this.generation) return;
         const tableStarted = performance.now();
-        renderTable(this.part("[data-table]"), label, rows(timeline));
+        renderTable(this.part("[data-table]"), label, rows(timeline), TABLE_PAGE, (id) => this.select(id));
+        renderSummary(this.summary(), timeline);
+        if (this.selected !== null) renderWhy(whyHost(this.panel, this.part("[data-readout]")), timeline, this.selected);
         this.lastDrawMs += performance.now() - tableStarted;
         performance.measure("timeline table", { start: tableStarted });
       }, 0),
@@ -132,7 +147,7 @@ export class CellTimeline {
       return true;
     }
     const table = this.part("[data-table]");
-    if (found.lane >= TABLE_PAGE) renderTable(table, `Timeline of ${this.cell.id}`, rows(this.builder.timeline), Infinity);
+    if (found.lane >= TABLE_PAGE) renderTable(table, `Timeline of ${this.cell.id}`, rows(this.builder.timeline), Infinity, (id) => this.select(id));
     const row = table.querySelectorAll<HTMLTableRowElement>("tbody tr")[found.lane];
     this.focusLane = found.lane;
     this.show(found.lane, false);
@@ -147,7 +162,26 @@ export class CellTimeline {
     return true;
   }
 
-  private hover(event: PointerEvent): void {
+  /** Shows why task `id` waits (a lane clicked or chosen with Enter, a table row's button). */
+  private select(id: number | undefined): void {
+    if (id === undefined) return;
+    this.selected = id;
+    renderWhy(whyHost(this.panel, this.part("[data-readout]")), this.builder.timeline, id);
+  }
+
+  /** Deadlocks and the notes that belong to no task, above the table. */
+  private summary(): HTMLElement {
+    let host = this.panel.querySelector<HTMLElement>("[data-why-summary]");
+    if (!host) {
+      host = document.createElement("div");
+      host.className = "why-summary";
+      host.dataset.whySummary = "";
+      this.part("[data-timeline-note]").after(host);
+    }
+    return host;
+  }
+
+  private hover(event: PointerEvent | MouseEvent): void {
     const svg = this.part("[data-chart]").querySelector("svg");
     if (!svg || this.lanes.length === 0) return;
     const y = event.clientY - svg.getBoundingClientRect().top;
@@ -159,6 +193,11 @@ export class CellTimeline {
 
   /** Up/Down walk the lanes while the picture has focus. */
   private key(event: KeyboardEvent): void {
+    if ((event.key === "Enter" || event.key === " ") && this.lanes.length > 0) {
+      event.preventDefault();
+      this.select(this.lanes[this.focusLane]?.id);
+      return;
+    }
     const step = event.key === "ArrowDown" ? 1 : event.key === "ArrowUp" ? -1 : 0;
     if (!step || this.lanes.length === 0) return;
     event.preventDefault();

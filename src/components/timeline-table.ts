@@ -6,10 +6,13 @@ import type { TimelineRow } from "../timeline/record.ts";
 
 export const TABLE_PAGE = 200;
 
-const HEADERS = ["Task", "Start (s)", "End (s)", "Steps", "Outcome", "Last waited on"] as const;
+const HEADERS = ["Task", "Start (s)", "End (s)", "Steps", "Outcome", "Last waited on", "Notes"] as const;
 
-/** Renders `rows` into `host` (emptied), showing at most `limit` of them. */
-export function renderTable(host: HTMLElement, caption: string, rows: TimelineRow[], limit = TABLE_PAGE): void {
+/**
+ * Renders `rows` into `host` (emptied), showing at most `limit` of them. With `onSelect`,
+ * each task's name is a button that selects it (to show why it waits).
+ */
+export function renderTable(host: HTMLElement, caption: string, rows: TimelineRow[], limit = TABLE_PAGE, onSelect?: (id: number) => void): void {
   const table = document.createElement("table");
   table.className = "tl-table";
   const shown = Math.min(rows.length, limit);
@@ -28,9 +31,19 @@ export function renderTable(host: HTMLElement, caption: string, rows: TimelineRo
     const tr = body.insertRow();
     const name = document.createElement("th");
     name.scope = "row";
-    name.textContent = row.name;
+    if (onSelect) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "tl-select";
+      button.textContent = row.name;
+      button.dataset.task = String(row.id);
+      button.addEventListener("click", () => onSelect(row.id));
+      name.append(button);
+    } else {
+      name.textContent = row.name;
+    }
     tr.append(name);
-    for (const text of [row.start, row.end || "—", String(row.steps), row.outcome, row.lastWait || "—"]) {
+    for (const text of [row.start, row.end || "—", String(row.steps), row.outcome, row.lastWait || "—", row.notes.join(" ") || "—"]) {
       tr.insertCell().textContent = text;
     }
   }
@@ -40,7 +53,7 @@ export function renderTable(host: HTMLElement, caption: string, rows: TimelineRo
     more.type = "button";
     more.textContent = `Show all ${rows.length.toLocaleString("en-US")} rows`;
     more.addEventListener("click", () => {
-      renderTable(host, caption, rows, Infinity);
+      renderTable(host, caption, rows, Infinity, onSelect);
       host.querySelector<HTMLElement>("caption")?.focus();
     });
     host.append(more);

@@ -118,6 +118,7 @@ export {
   noteWait,
   waitOwner,
   waitDetail,
+  coroutineStarted,
   type Instrument,
   type InstrumentHook,
 } from "./instruments.ts";

@@ -13,4 +13,5 @@ export {
   noteWait,
   waitOwner,
   waitDetail,
+  coroutineStarted,
 } from "./instruments.ts";

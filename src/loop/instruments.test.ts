@@ -46,10 +46,12 @@ describe("instruments", () => {
       `beforeTaskStep ${main1}@0`,
       `taskSpawned ${spawnName}@0`,
       `taskScheduled ${spawnName}@0`,
+      "coroutineCreated timer(1)@0", // sleep(1) is made, then awaited
       "timerScheduled timer(1)@0",
       `taskWaiting ${main1}@0`,
       `afterTaskStep ${main1}@0`,
       "beforeTaskStep child@0",
+      "coroutineCreated timer(0.5)@0",
       "timerScheduled timer(0.5)@0",
       "taskWaiting child@0",
       "afterTaskStep child@0",
@@ -85,6 +87,19 @@ describe("instruments", () => {
     expect(rec.events).toEqual([]);
     expect(() => loop.removeInstrument(rec)).toThrow(asyncio.ValueError);
     loop.close();
+  });
+
+  it("coroutineCreated sees sleep()'s coroutines made while the loop runs; coroutineStarted tells the awaited from the forgotten", async () => {
+    const made: object[] = [];
+    function* forgetful(): Coroutine<void> {
+      asyncio.sleep(1); // no yield*
+      asyncio.sleep(0);
+      yield* asyncio.sleep(0.5);
+      yield* asyncio.sleep(0);
+    }
+    asyncio.sleep(2); // no loop runs: nobody to tell
+    await virtual.run(forgetful, { instruments: [{ coroutineCreated: (coro) => void made.push(coro) }] });
+    expect(made.map((coro) => asyncio.coroutineStarted(coro))).toEqual([false, false, true, true]);
   });
 
   it("a hook that throws removes its instrument and is reported", async () => {
@@ -198,7 +213,7 @@ describe("instruments", () => {
 
   it("the asyncio/instruments entry is the public instrument API, the same functions as the main entry", async () => {
     const entry = await import("./instruments-entry.ts");
-    expect(Object.keys(entry).sort()).toEqual(["installInstrument", "instrumentHooks", "noteWait", "uninstallInstrument", "waitDetail", "waitOwner"]);
+    expect(Object.keys(entry).sort()).toEqual(["coroutineStarted", "installInstrument", "instrumentHooks", "noteWait", "uninstallInstrument", "waitDetail", "waitOwner"]);
     expect(entry.installInstrument).toBe(asyncio.installInstrument);
     expect(Object.keys(asyncio).filter((name) => name.startsWith("_"))).toEqual([]);
   });

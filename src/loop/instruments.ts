@@ -65,6 +65,13 @@ export interface Instrument {
    * so a stack trace taken here shows the line of the program that waits.
    */
   taskWaiting?(task: Task<unknown>, time: number): void;
+  /**
+   * The running program made one of the library's own coroutines (today `sleep()`'s),
+   * which does nothing until awaited. A tool that asks {@link coroutineStarted} later can
+   * say what Python's "coroutine was never awaited" says. Called from the frame that made
+   * it, so a stack trace taken here shows the program's line.
+   */
+  coroutineCreated?(coro: object, time: number): void;
 }
 
 /** The name of a hook. */
@@ -84,6 +91,7 @@ const hookKeys: { [K in InstrumentHook]-?: null } = {
   afterCallback: null,
   timerScheduled: null,
   taskWaiting: null,
+  coroutineCreated: null,
 };
 
 /** Every hook an {@link Instrument} may have, in the order `Instrument` declares them (for tools that install them all). */
@@ -101,9 +109,28 @@ export const _newLoopInstruments: { list: Instrument[] | null } = { list: null }
  */
 export const _waitWatched = { on: false };
 
+/** Whether any instrument with a `coroutineCreated` hook was ever installed (checked per `sleep()` call). */
+export const _creationsWatched = { on: false };
+
 /** Note that `instrument` may be installed on a loop (the loops call this in `addInstrument`). */
 export function _watchWaits(instrument: Instrument): void {
   if (instrument.taskWaiting !== undefined) _waitWatched.on = true;
+  if (instrument.coroutineCreated !== undefined) _creationsWatched.on = true;
+}
+
+/**
+ * Whether a coroutine announced by an instrument's `coroutineCreated` hook has started: it
+ * was awaited, or a task ran its first step. One still unstarted when its loop stops was
+ * never awaited.
+ */
+export function coroutineStarted(coro: object): boolean {
+  return (coro as { _started?: boolean })._started !== false;
+}
+
+/** `coro` was just made by the running program: calls the `coroutineCreated` hooks of the running loop. */
+export function _coroutineCreated(loop: AbstractEventLoop | null, coro: object): void {
+  if (loop === null || loop._instruments === null) return;
+  _emit(loop, "coroutineCreated", coro);
 }
 
 /**
@@ -145,6 +172,12 @@ interface NotedFuture {
  * alone cannot tell (a sleep passes its delay as the program gave it). Instruments read it
  * back with {@link waitOwner} and {@link waitDetail}. Free when `future`'s loop has no
  * instrument: then nothing is noted.
+ *
+ * The library's own waits name themselves: `Lock`, `Semaphore` and `BoundedSemaphore`
+ * (acquire), `Event` and `Condition` (wait; a `Barrier` waits on its `Condition`), the
+ * queues (get and put), `StreamReader` (read), `sleep()` (its timer handle, with the
+ * delay), a `TaskGroup` waiting for its tasks (the group), and `wait()` (the set of
+ * futures it was given, with the detail `"wait"`).
  *
  * @example
  * ```ts

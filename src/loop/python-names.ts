@@ -223,6 +223,7 @@ export const EXPORTS: Readonly<Record<string, PythonName>> = {
   noteWait: null,
   waitOwner: null,
   waitDetail: null,
+  coroutineStarted: null,
   Host: null,
   MacrotaskQueue: null,
   Macrotask: null,

@@ -3,6 +3,7 @@ import type { Coroutine } from "./coroutines.ts";
 import { type AbstractEventLoop, getRunningLoop } from "./events.ts";
 import { CancelledError, ExceptionGroup, RuntimeError } from "./exceptions.ts";
 import type { Future } from "./futures.ts";
+import { noteWait } from "./instruments.ts";
 import { currentTask, type Task } from "./tasks.ts";
 
 /**
@@ -103,7 +104,10 @@ export class TaskGroup {
     }
     // A loop: this wait is cancelled again each time the parent is.
     while (this._tasks.size > 0) {
-      if (this._onCompletedFut === null) this._onCompletedFut = this._loop!.createFuture<boolean>();
+      if (this._onCompletedFut === null) {
+        this._onCompletedFut = this._loop!.createFuture<boolean>();
+        noteWait(this._onCompletedFut, this);
+      }
       try {
         yield* this._onCompletedFut;
       } catch (exc) {

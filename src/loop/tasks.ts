@@ -4,7 +4,7 @@ import { _getRunningLoop, type AbstractEventLoop, getEventLoop, getRunningLoop, 
 import { CancelledError, InvalidStateError, RuntimeError, TimeoutError, ValueError } from "./exceptions.ts";
 import { coroutineNameFromStack, formatCallback, repr } from "./format-helpers.ts";
 import { _nameProbe, _PENDING, _setResultUnlessCancelled, Future, isFuture } from "./futures.ts";
-import { _emit, _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
+import { _coroutineCreated, _creationsWatched, _emit, _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
 import { timeout } from "./timeouts.ts";
 
 let taskNameCounter = 0;
@@ -456,6 +456,11 @@ class Sleep0<T> implements Iterator<Yielded, T, unknown> {
     this._result = result;
   }
 
+  /** Whether it was ever stepped (see `coroutineStarted`). */
+  get _started(): boolean {
+    return this._state !== 0;
+  }
+
   next(): IteratorResult<Yielded, T> {
     if (this._state === 0) {
       this._state = 1;
@@ -581,6 +586,7 @@ export function sleep<T>(delay: number, result: T): Coroutine<T>;
 export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
   // Like Python's `async def sleep`, a bad delay throws when awaited, not here.
   const iterator = typeof delay === "number" && delay <= 0 ? new Sleep0(result) : new SleepHandle(delay, result);
+  if (_creationsWatched.on) _coroutineCreated(_getRunningLoop(), iterator);
   return iterator as unknown as Coroutine<T | undefined>;
 }
 
@@ -800,6 +806,7 @@ function* waitInternal<F extends Future<unknown>>(
   loop: AbstractEventLoop,
 ): Coroutine<[Set<F>, Set<F>]> {
   const waiter = loop.createFuture<void>();
+  noteWait(waiter, fs, "wait");
   let timeoutHandle: TimerHandle | null = null;
   if (timeoutSeconds !== null) timeoutHandle = loop.callLater(timeoutSeconds, releaseWaiter, waiter);
   let counter = fs.size;

@@ -55,4 +55,22 @@ describe("drawTimeline", () => {
     expect(svg).toContain("&lt;b&gt;&quot;x&quot;&amp;");
     expect(svg).toContain("BaseEventLoop (real time)");
   });
+
+  it("pins notes on the lane of their task (or the loop's), each titled with its moment and line, and counts them in the readout", () => {
+    const events: TimelineEvent[] = [
+      ...manyTasks(2),
+      { k: "note", loop: 0, t: 0.001, kind: "never-awaited", id: 2, text: "coroutine 'sleep' was created and never awaited", at: { path: "snippet.ts", line: 4 } },
+      { k: "note", loop: 0, t: 0, kind: "slow", id: null, text: "the callback tick held the loop for 0.200 s" },
+    ];
+    const { svg, lanes } = drawTimeline(fold(events), { width: 600, label: "x" });
+    expect([...svg.matchAll(/<path class="tl-note"[^>]*><title>([^<]*)<\/title>/g)].map((match) => match[1])).toEqual([
+      "At 0.000 s: the callback tick held the loop for 0.200 s",
+      "At 0.001 s: coroutine 'sleep' was created and never awaited (line 4)",
+    ]);
+    expect(lanes.map((lane) => [lane.id, lane.text.endsWith("; 1 note")])).toEqual([
+      [undefined, false],
+      [1, false],
+      [2, true],
+    ]);
+  });
 });

@@ -5,7 +5,7 @@
  * showing how many of them were alive at each moment, so 10,000 tasks draw as fast as 30.
  * Marks narrower than a pixel are merged, so a lane's cost is bounded by the width too. Pure.
  */
-import { formatTime, type Lane, type LoopSection, type Timeline, waitEnd, waitText } from "./record.ts";
+import { formatTime, type Lane, type LoopSection, type Note, noteText, type Timeline, waitEnd, waitText } from "./record.ts";
 
 export interface DrawOptions {
   /** Width of the drawing in CSS pixels. */
@@ -20,6 +20,8 @@ export interface DrawOptions {
 export interface LaneInfo {
   y: number;
   text: string;
+  /** The task drawn in this lane (none for a loop lane or the aggregate). */
+  id?: number;
 }
 
 export interface Drawing {
@@ -41,6 +43,15 @@ export function drawTimeline(timeline: Timeline, options: DrawOptions): Drawing 
   const infos: LaneInfo[] = [];
   let y = PAD;
   const lanesByLoop = new Map<number, Lane[]>();
+  const notesByLane = new Map<string, Note[]>();
+  for (const note of timeline.notes) {
+    const key = note.id === null ? `loop ${note.loop}` : String(note.id);
+    let list = notesByLane.get(key);
+    if (!list) notesByLane.set(key, (list = []));
+    list.push(note);
+  }
+  const pins = (key: string, y: number, x: (t: number) => number): string =>
+    (notesByLane.get(key) ?? []).map((note) => `<path class="tl-note" d="M${f(x(note.t))} ${y + 1}l4 4l-4 4l-4 -4z"><title>${esc(noteText(note, timeline))}</title></path>`).join("");
   for (const lane of timeline.lanes) {
     let list = lanesByLoop.get(lane.loop);
     if (!list) lanesByLoop.set(lane.loop, (list = []));
@@ -65,12 +76,14 @@ export function drawTimeline(timeline: Timeline, options: DrawOptions): Drawing 
     }
     parts.push(ticks(section.callbacks.filter((c) => !c.timer).map((c) => x(c.t)), y, "tl-soon"));
     parts.push(ticks(section.callbacks.filter((c) => c.timer).map((c) => x(c.t)), y, "tl-timer"));
+    parts.push(pins(`loop ${section.index}`, y, x));
     infos.push({ y, text: `loop: ${section.callbacks.length} callbacks, slept ${section.idle.length} times until a timer` });
     y += LANE;
     const shown = lanes.length > maxLanes ? lanes.slice(0, maxLanes - 1) : lanes;
     for (const lane of shown) {
-      parts.push(drawLane(lane, y, x, section));
-      infos.push({ y, text: laneText(lane, section) });
+      parts.push(drawLane(lane, y, x, section), pins(String(lane.id), y, x));
+      const notes = notesByLane.get(String(lane.id))?.length ?? 0;
+      infos.push({ y, id: lane.id, text: `${laneText(lane, section)}${notes > 0 ? `; ${notes} note${notes === 1 ? "" : "s"}` : ""}` });
       y += LANE;
     }
     if (shown.length < lanes.length) {

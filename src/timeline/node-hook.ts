@@ -5,7 +5,7 @@
  * with `asyncio` left as an import, so it is the program's own copy of the library. What the
  * program writes to stdout is noted too (`print` events: which task printed each line).
  */
-import { installInstrument, waitDetail, waitOwner } from "asyncio/instruments";
+import { coroutineStarted, installInstrument, waitDetail, waitOwner } from "asyncio/instruments";
 import type { TimelineEvent } from "./events.ts";
 import { TimelineRecorder } from "./instrument.ts";
 import { MARK } from "./side-channel.ts";
@@ -24,6 +24,7 @@ function flush(): void {
 const recorder = new TimelineRecorder({
   waitOwner,
   waitDetail,
+  coroutineStarted,
   onEvent: (event) => {
     batch.push(event);
     if (batch.length >= BATCH) flush();

@@ -92,7 +92,7 @@ describe("timeline recorder", () => {
     expect(lane.cancelledAt).toBe("sleep(10)");
     expect(lane.steps).toEqual([0, 1]);
     expect(lane.end).toBe(1);
-    expect(rows(timeline)[1]).toEqual({ name: "sleeper", start: "0.000", end: "1.000", steps: 2, outcome: "cancelled", lastWait: "sleep(10)" });
+    expect(rows(timeline)[1]).toMatchObject({ name: "sleeper", start: "0.000", end: "1.000", steps: 2, outcome: "cancelled", lastWait: "sleep(10)" });
   });
 
   it("an exception ends the lane with its type; the waiter sees it", async () => {

@@ -3,7 +3,7 @@
  * draws and tabulates — one lane per task with its steps, waits and outcome, a loop lane of
  * plain callbacks and of the moments the loop slept until its next timer. No DOM.
  */
-import type { Outcome, TimelineEvent, WaitKind } from "./events.ts";
+import type { NoteKind, Outcome, SourceLine, TimelineEvent, WaitKind, Waker } from "./events.ts";
 
 export interface Wait {
   from: number;
@@ -11,6 +11,23 @@ export interface Wait {
   to: number;
   on: WaitKind;
   what: string;
+  /** The tasks it awaits, by id (one task, gather's children, a TaskGroup's tasks). */
+  targets?: number[];
+  /** A sleep's deadline. */
+  until?: number;
+  /** What made it ready again, once known. */
+  woke?: Waker;
+}
+
+/** A note pinned where asyncio's debug mode would speak up; `pending`: still pending when its loop closed. */
+export interface Note {
+  loop: number;
+  t: number;
+  kind: NoteKind | "pending";
+  /** The task it concerns, if any. */
+  id: number | null;
+  text: string;
+  at?: SourceLine;
 }
 
 export interface Lane {
@@ -29,6 +46,8 @@ export interface Lane {
   detail: string;
   /** The wait a `CancelledError` was thrown into, if one was. */
   cancelledAt: string | null;
+  /** Where the program created it, where the runtime could tell. */
+  at?: SourceLine;
 }
 
 export interface LoopSection {
@@ -42,6 +61,8 @@ export interface LoopSection {
   callbacks: Array<{ t: number; timer: boolean; name: string }>;
   /** Stretches where nothing ran: the loop slept until its next timer (or jumped to it). */
   idle: Array<{ from: number; to: number }>;
+  /** When it closed, if it did. */
+  closed?: number;
 }
 
 /** Who printed a stdout line: a task's id (null: no task) and when its step began. */
@@ -55,6 +76,8 @@ export interface Timeline {
   lanes: Lane[];
   /** By stdout line (0-based): who printed it, when the run recorded it. */
   prints: Print[];
+  /** In the order they were pinned. */
+  notes: Note[];
 }
 
 /** One row of the accessible table. */
@@ -65,6 +88,10 @@ export interface TimelineRow {
   steps: number;
   outcome: string;
   lastWait: string;
+  /** The lane's id, to select it. */
+  id: number;
+  /** Its notes, as text. */
+  notes: string[];
 }
 
 /** A gap longer than this between two events of a real-time loop counts as sleep. */
@@ -75,7 +102,7 @@ const REAL_IDLE = 0.001;
  * whenever (a live view redraws from it without refolding what it saw before).
  */
 export class TimelineBuilder {
-  readonly timeline: Timeline = { loops: [], lanes: [], prints: [] };
+  readonly timeline: Timeline = { loops: [], lanes: [], prints: [], notes: [] };
   private readonly byId = new Map<number, Lane>();
   private readonly lastEvent: number[] = [];
 
@@ -122,6 +149,7 @@ export class TimelineBuilder {
           detail: "",
           cancelledAt: null,
         };
+        if (event.at) lane.at = event.at;
         lanes.push(lane);
         this.byId.set(event.id, lane);
         this.touch(event.loop, event.t);
@@ -137,7 +165,10 @@ export class TimelineBuilder {
         if (!lane) return;
         this.touch(event.loop, event.t);
         const wait = lane.waits[lane.waits.length - 1];
-        if (wait && wait.to < 0) wait.to = event.t;
+        if (wait && wait.to < 0) {
+          wait.to = event.t;
+          if (event.woke) wait.woke = event.woke;
+        }
         lane.steps.push(event.t);
         if (event.cancel) lane.cancelledAt = wait ? waitText(wait) : "its first step";
         return;
@@ -146,7 +177,10 @@ export class TimelineBuilder {
         const lane = this.byId.get(event.id);
         if (!lane) return;
         this.touch(event.loop, event.t);
-        lane.waits.push({ from: event.t, to: -1, on: event.on, what: event.what });
+        const wait: Wait = { from: event.t, to: -1, on: event.on, what: event.what };
+        if (event.targets) wait.targets = event.targets;
+        if (event.until !== undefined) wait.until = event.until;
+        lane.waits.push(wait);
         return;
       }
       case "exit": {
@@ -165,6 +199,21 @@ export class TimelineBuilder {
       case "print":
         this.timeline.prints[event.line] = { id: event.id, t: event.t };
         return;
+      case "note": {
+        const note: Note = { loop: event.loop, t: event.t, kind: event.kind, id: event.id, text: event.text };
+        if (event.at) note.at = event.at;
+        this.timeline.notes.push(note);
+        return;
+      }
+      case "close": {
+        const section = loops[event.loop];
+        if (section) section.closed = event.t;
+        for (const lane of lanes) {
+          if (lane.loop !== event.loop || lane.end !== null) continue;
+          this.timeline.notes.push({ loop: event.loop, t: event.t, kind: "pending", id: lane.id, text: `Task was destroyed but it is pending: ${lane.name} was still pending when the loop closed` });
+        }
+        return;
+      }
     }
   }
 }
@@ -220,6 +269,13 @@ export function printedBy(timeline: Timeline, line: number): { lane: number; nam
 
 /** The accessible twin: one row per task, times relative to its loop's start. */
 export function rows(timeline: Timeline): TimelineRow[] {
+  const notes = new Map<number, string[]>();
+  for (const note of timeline.notes) {
+    if (note.id === null) continue;
+    let list = notes.get(note.id);
+    if (!list) notes.set(note.id, (list = []));
+    list.push(noteText(note, timeline));
+  }
   return timeline.lanes.map((lane) => {
     const origin = timeline.loops[lane.loop]?.start ?? 0;
     const last = lane.waits[lane.waits.length - 1];
@@ -230,6 +286,19 @@ export function rows(timeline: Timeline): TimelineRow[] {
       steps: lane.steps.length,
       outcome: outcomeText(lane),
       lastWait: last ? waitText(last) : "",
+      id: lane.id,
+      notes: notes.get(lane.id) ?? [],
     };
   });
+}
+
+/** "snippet.ts line 12" (or "line 12 of helpers.ts"). */
+export function lineText(at: SourceLine): string {
+  return at.path === "snippet.ts" ? `line ${at.line}` : `line ${at.line} of ${at.path}`;
+}
+
+/** A note as the table and the picture word it: the moment first, then what, then the line. */
+export function noteText(note: Note, timeline: Timeline): string {
+  const origin = timeline.loops[note.loop]?.start ?? 0;
+  return `At ${formatTime(note.t - origin)} s: ${note.text}${note.at ? ` (${lineText(note.at)})` : ""}`;
 }

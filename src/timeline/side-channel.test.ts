@@ -47,7 +47,7 @@ describe("side channel", () => {
       [
         'import * as asyncio from "asyncio";',
         "function* nap(name, delay) { yield* asyncio.sleep(delay); console.log(name); }",
-        'function* main() { yield* asyncio.gather(nap("first", 0.03), nap("second", 0.01)); }',
+        'function* main() { asyncio.sleep(5); yield* asyncio.gather(nap("first", 0.03), nap("second", 0.01)); }',
         "asyncio.run(main());",
       ].join("\n"),
     );
@@ -64,5 +64,9 @@ describe("side channel", () => {
     ]);
     // Who printed each line: the side channel's own lines are not counted.
     expect([0, 1].map((line) => printedBy(fold(events), line)?.name)).toEqual(["Task-3", "Task-2"]);
+    // The sleep(5) main made and never awaited, noted when the loop stopped; then the loop closed.
+    const timeline = fold(events);
+    expect(timeline.notes.map((note) => [note.kind, note.id, note.text])).toEqual([["never-awaited", 1, "coroutine 'sleep' was created and never awaited"]]);
+    expect(timeline.loops[0]!.closed).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,7 @@
 /** What Step through shows at each pause: plain data, sent from the worker to the page. */
+import type { SourceLine } from "./events.ts";
 
-/** A place in the reader's code: "snippet.ts" line 12 (1-based). */
-export interface SourceLine {
-  path: string;
-  line: number;
-}
+export type { SourceLine } from "./events.ts";
 
 export interface StepSnapshot {
   /** The loop's clock, seconds. */
@@ -22,5 +19,5 @@ export interface StepSnapshot {
   /** Pending timers by deadline. */
   timers: Array<{ when: number; what: string }>;
   /** Every task so far, with its state: pending, running, waiting on X, done (…); null for a loop that keeps no list of them. */
-  tasks: Array<{ name: string; state: string }> | null;
+  tasks: Array<{ name: string; state: string; id?: number }> | null;
 }

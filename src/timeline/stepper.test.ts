@@ -47,11 +47,12 @@ describe("stepper", () => {
     expect(second.ready).toEqual(["slow: step", "mid: step", "fast: step"]);
     expect(second.tick).toBe(2);
     const [mainName] = second.tasks!.map((task) => task.name);
+    // Each task with its id in the timeline's events, for the why-view.
     expect(second.tasks).toEqual([
-      { name: mainName, state: "waiting on gather(slow, mid, fast)" },
-      { name: "slow", state: "pending" },
-      { name: "mid", state: "pending" },
-      { name: "fast", state: "pending" },
+      { name: mainName, state: "waiting on gather(slow, mid, fast)", id: 1 },
+      { name: "slow", state: "pending", id: 2 },
+      { name: "mid", state: "pending", id: 3 },
+      { name: "fast", state: "pending", id: 4 },
     ]);
     // Before fast's first step, slow and mid sleep: their timers, by deadline.
     const beforeFast = pauses.find((pause) => pause.next.what === "fast: step")!;

@@ -163,6 +163,7 @@ export class Stepper {
       tasks: this.tasks.map((task) => ({
         name: this.options.recorder.nameOf(task),
         state: task === runnable ? "running" : this.taskState(task, readySet, t),
+        id: this.options.recorder.taskId(task),
       })),
     };
   }

@@ -49,6 +49,8 @@ export function startRecording(library: Library, host: RecordingHost): Recording
   const recorder = new TimelineRecorder({
     waitOwner: library.waitOwner,
     waitDetail: library.waitDetail,
+    coroutineStarted: library.coroutineStarted,
+    locate: (stack) => readerFrame(stack, host.pathOf),
     onEvent: (event) => {
       batch.push(event);
       // Big batches go at once: a message the page unpacks in one piece must stay short.
