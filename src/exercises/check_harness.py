@@ -361,7 +361,9 @@ def trace(start, limit=60):
         if run.error is None:
             run.error = error
     finally:
-        loop.run_until_complete(loop.shutdown_asyncgens())
+        step = loop.shutdown_asyncgens()
+        harness.add(step)
+        loop.run_until_complete(step)
         loop.close()
     run.output = "\n".join(run.lines)
     return run

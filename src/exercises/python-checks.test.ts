@@ -35,6 +35,40 @@ for (const { exercise } of exercises) {
   (PYTHON_FAKES[exercise.id] ?? []).forEach((fake, i) => programs.set(key(exercise.id, `fake${i}`), { check: exercise.python.check, code: fake.code }));
 }
 
+/** What the harness itself records, and the inputs a seed gives: run beside the exercises. */
+const SEED = 12345;
+programs.set("harness_itself", {
+  code: "",
+  check: `import asyncio, json, os
+os.environ["CHECK_SEED"] = "${SEED}"
+from check import NAMES, random, random_int, sample, trace
+
+inputs = [random_int(2, 12) for _ in range(5)] + sample(NAMES, 4) + [random()]
+
+async def child():
+    print("in child")
+    await asyncio.sleep(0.5)
+
+async def start():
+    print("in main")
+    task = asyncio.create_task(child(), name="kid")
+    await asyncio.sleep(0.25)
+    task.cancel()
+    return "done"
+
+run = trace(start)
+print(json.dumps({
+    "inputs": inputs,
+    "printed": [[p.time, p.text, p.task] for p in run.printed],
+    "timers": [[t.task, t.delay, t.at] for t in run.timers],
+    "time": run.time,
+    "result": run.result,
+    "left": run.left_running,
+    "tasks": [[r.name, r.end, r.started, r.time] for r in run.tasks],
+}))
+`,
+});
+
 let outcomes: Promise<Map<string, NodeOutcome>> | undefined;
 /** Runs every program, once, in one child process. */
 function runAll(): Promise<Map<string, NodeOutcome>> {
@@ -74,6 +108,32 @@ describe("Python checks under Pyodide, on CPython's loop on virtual time", () =>
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.filter((id) => !PYTHON_FAKES[id]?.length), "exercises without Python fakes").toEqual([]);
     expect(Object.keys(PYTHON_FAKES).filter((id) => !ids.includes(id)), "Python fakes without an exercise").toEqual([]);
+  });
+
+  it("the harness draws what check-harness.ts draws from the same seed, and notes the task of each line and timer", { timeout: TIMEOUT }, async () => {
+    process.env.CHECK_SEED = String(SEED);
+    const ts = await import("./check-harness.ts");
+    const inputs = [...Array.from({ length: 5 }, () => ts.randomInt(2, 12)), ...ts.sample(ts.NAMES, 4), ts.random()];
+    outcomes ??= runAll();
+    const outcome = (await outcomes).get("harness_itself")!;
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const seen = JSON.parse(outcome.stdout.trim().split("\n").at(-1)!);
+    expect(seen.inputs).toEqual(inputs);
+    expect(seen).toMatchObject({
+      printed: [
+        [0, "in main", "main"],
+        [0, "in child", "kid"],
+      ],
+      timers: [
+        ["main", 0.25, 0],
+        ["kid", 0.5, 0],
+      ],
+      time: 0.25,
+      result: "done",
+      // Cancelled but never awaited: still running when main returned.
+      left: ["kid"],
+      tasks: [["kid", "left running", 0, 0.25]],
+    });
   });
 
   for (const { name, exercise } of exercises) {
