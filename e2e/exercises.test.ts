@@ -144,6 +144,8 @@ test.describe("in Python", () => {
       "it takes one download's time, not one per file: holds",
     ]);
     await expect(exercise.locator("[data-solved]")).toBeVisible();
+    const results = await new AxeBuilder({ page }).include(`#${downloads.id}`).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
     // The TypeScript half was never touched: its code is still the starter.
     await exercise.getByRole("tab", { name: "TypeScript" }).click();
     await expect(exercise.locator("[data-panel=ts] [data-code]")).toBeVisible();
@@ -160,6 +162,15 @@ test.describe("in Python", () => {
     );
     await expect(exercise.locator("[data-solved]")).toBeHidden();
   });
+});
+
+test("Run in the Python tab runs the reader's Python, asyncio.run(main()) and all, and shows what it prints", async ({ page }) => {
+  test.setTimeout(180_000);
+  const exercise = await open(page);
+  await exercise.getByRole("tab", { name: "Python" }).click();
+  await exercise.getByRole("button", { name: /^Run/ }).click();
+  await expect(exercise.getByRole("status")).toHaveText(/^Exited with code 0/, { timeout: 150_000 });
+  await expect(exercise.locator('[role="log"] .line')).toHaveText(["a: start", "a: done", "b: start", "b: done", "c: start", "c: done", "got a.txt, b.txt, c.txt"]);
 });
 
 test.describe("without JavaScript", () => {
