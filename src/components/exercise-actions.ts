@@ -12,7 +12,7 @@ import { readExerciseData, type ExerciseData } from "../exercises/data.ts";
 import { markSolved } from "../exercises/progress.ts";
 import harness from "../exercises/check-harness.ts?raw";
 import pythonHarness from "../exercises/check_harness.py?raw";
-import { PYTHON_CHECK_ENTRY, PYTHON_EXERCISE_FILE, pythonCheckFiles } from "../exercises/python-tree.ts";
+import { PYTHON_CHECK_ENTRY, pythonCheckFiles, pythonRunFiles } from "../exercises/python-tree.ts";
 import { checkSource, runSource } from "../exercises/tree.ts";
 import {
   RunSlot,
@@ -121,8 +121,7 @@ function currentCode(section: HTMLElement, state: State, half: Half): string {
 /** What Check or Run runs for `half`: the checks over the reader's module, or the module alone. */
 function sourceOf(kind: "check" | "run", half: Half, check: string, code: string): ExerciseSource {
   if (half === "ts") return { source: kind === "check" ? checkSource(check, code, harness) : runSource(code, harness) };
-  // Run: the reader's module is the program, and ends in its own asyncio.run(main()).
-  if (kind === "run") return { half, files: { [PYTHON_EXERCISE_FILE]: code }, entry: PYTHON_EXERCISE_FILE };
+  if (kind === "run") return { half, ...pythonRunFiles(code) };
   return { half, files: pythonCheckFiles(check, code, pythonHarness), entry: PYTHON_CHECK_ENTRY };
 }
 

@@ -122,7 +122,8 @@ export const python = [
 async def service(kitchen, set_, clear):
     await asyncio.sleep(0.2)
     print("after service: 100 knives, 100 forks, 20 changes audited")
-    return []
+    kitchen["knives"] = kitchen["forks"] = 100
+    return ["knives 4"] * 20
 `,
   },
   {

@@ -77,12 +77,12 @@ export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<s
 `,
   },
   {
-    kind: "all at once, but only the first file returned per name",
+    kind: "all at once, but the files in reverse order",
     fails: "it returns the files, in the order of the names",
     code: `${download}
 export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
   const files = yield* asyncio.gather(...names.map((name) => download(name, seconds)));
-  return files.sort();
+  return files.reverse();
 }
 `,
   },
