@@ -4,7 +4,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { progressText } from "../src/exercises/progress.ts";
-import downloadFakes from "../src/exercises/testing/fakes/three-downloads.ts";
+import downloadFakes, { python as pythonDownloadFakes } from "../src/exercises/testing/fakes/three-downloads.ts";
 import { extractExercisesFromSource } from "../src/markdown/exercises.ts";
 import { chooseRuntime } from "./helpers.ts";
 
@@ -115,6 +115,64 @@ test("Run runs the reader's main on the real clock and shows what it prints", as
   await expect(exercise.locator('[role="log"] .line')).toHaveText(["a: start", "a: done", "b: start", "b: done", "c: start", "c: done", "got a.txt, b.txt, c.txt"]);
 });
 
+/** Opens the exercise's Python tab and puts `code` in its editor. */
+async function editPython(page: Page, exercise: Locator, code: string): Promise<void> {
+  await exercise.getByRole("tab", { name: "Python" }).click();
+  await exercise.getByRole("button", { name: /^Edit/ }).click();
+  const editor = exercise.locator("[data-panel=py] .cm-content");
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+test.describe("in Python", () => {
+  // The first Python Check loads Pyodide.
+  test.setTimeout(180_000);
+
+  test("solving in Python: the same named checks on CPython's loop, Passed, and it counts as solved", async ({ page }) => {
+    const exercise = await open(page);
+    await editPython(page, exercise, downloads.python.solution);
+    await exercise.getByRole("button", { name: /^Check/ }).click();
+    await expect(exercise).toHaveAttribute("data-verdict", /.+/, { timeout: 150_000 });
+    await expect(exercise.getByRole("status")).toHaveText("Passed: all 5 checks hold.");
+    await expect(exercise.locator('[data-check-list] li[data-ok="true"]')).toHaveText([
+      "fetchAll finishes without an error: holds",
+      "it returns the files, in the order of the names: holds",
+      "each download says when it starts and when it is done: holds",
+      "the downloads wait at once, each in its own task: holds",
+      "it takes one download's time, not one per file: holds",
+    ]);
+    await expect(exercise.locator("[data-solved]")).toBeVisible();
+    const results = await new AxeBuilder({ page }).include(`#${downloads.id}`).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    // The TypeScript half was never touched: its code is still the starter.
+    await exercise.getByRole("tab", { name: "TypeScript" }).click();
+    await expect(exercise.locator("[data-panel=ts] [data-code]")).toBeVisible();
+  });
+
+  test("a Python wrong solution, dummy tasks that do none of the work, gets Not yet and the check it fails", async ({ page }) => {
+    const fake = pythonDownloadFakes.find((candidate) => candidate.kind.startsWith("dummy tasks"))!;
+    const exercise = await open(page);
+    await editPython(page, exercise, fake.code);
+    await exercise.getByRole("button", { name: /^Check/ }).click();
+    await expect(exercise).toHaveAttribute("data-verdict", "not-yet", { timeout: 150_000 });
+    await expect(exercise.getByRole("status")).toHaveText(
+      new RegExp(`^Not yet: check 4, “${fake.fails}”, fails: fetch_all\\(\\[.*\\], [\\d.]+\\): 0 tasks began a [\\d.]+ s sleep at 0 s, not \\d; fetch_all itself slept 1 time \\(inputs from seed \\d+\\)`),
+    );
+    await expect(exercise.locator("[data-solved]")).toBeHidden();
+  });
+});
+
+test("Run in the Python tab runs the reader's Python, asyncio.run(main()) and all, and shows what it prints", async ({ page }) => {
+  test.setTimeout(180_000);
+  const exercise = await open(page);
+  await exercise.getByRole("tab", { name: "Python" }).click();
+  await exercise.getByRole("button", { name: /^Run/ }).click();
+  await expect(exercise.getByRole("status")).toHaveText(/^Exited with code 0/, { timeout: 150_000 });
+  await expect(exercise.locator('[role="log"] .line')).toHaveText(["a: start", "a: done", "b: start", "b: done", "c: start", "c: done", "got a.txt, b.txt, c.txt"]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -122,7 +180,7 @@ test.describe("without JavaScript", () => {
     await page.goto(`/${CHAPTER}/`);
     const exercise = page.locator(`section[data-exercise]#${downloads.id}`);
     await expect(exercise.getByRole("heading", { name: `Exercise: ${downloads.title}` })).toBeVisible();
-    await expect(exercise.locator("[data-code] pre.astro-code")).toBeVisible();
+    await expect(exercise.locator("[data-panel=ts] [data-code] pre.astro-code")).toBeVisible();
     await expect(exercise.locator("[data-panel=py] pre").first()).toBeVisible();
     await expect(exercise.locator("[data-hint] summary")).toHaveCount(downloads.hints);
     await expect(exercise.locator("[data-static-solution] summary")).toBeVisible();

@@ -1,28 +1,48 @@
 /**
  * What an exercise's buttons do, loaded on first use by `exercise-client.ts`: Check (runs the
- * exercise's checks against the reader's code, in the same runtime as any cell), Run, Stop,
- * Edit, Hint, Show solution, Reset. A run and its verdict are the notebook's
- * (`src/notebook/run.ts`), the editor and the edit store are the cells' own (`cell-editor.ts`,
- * `edit-store.ts`): this module shows what they report.
+ * exercise's checks against the reader's code: TypeScript in the same runtime as any cell,
+ * Python on CPython's loop in Pyodide's worker), Run, Stop, Edit, Hint, Show solution, Reset.
+ * Each acts on the language of the selected tab; the two halves keep their own editors and
+ * edits, and share one status region and one run at a time. A run and its verdict are the
+ * notebook's (`src/notebook/run.ts`), the editor and the edit store are the cells' own
+ * (`cell-editor.ts`, `edit-store.ts`): this module shows what they report.
  */
 import type { EditorView } from "@codemirror/view";
 import { readExerciseData, type ExerciseData } from "../exercises/data.ts";
 import { markSolved } from "../exercises/progress.ts";
 import harness from "../exercises/check-harness.ts?raw";
+import pythonHarness from "../exercises/check_harness.py?raw";
+import { PYTHON_CHECK_ENTRY, pythonCheckFiles, pythonRunFiles } from "../exercises/python-tree.ts";
 import { checkSource, runSource } from "../exercises/tree.ts";
-import { RunSlot, describeExercise, readReports, runExercise, type CheckReport, type ExerciseOutcome, type Tone } from "../notebook/index.ts";
+import {
+  RunSlot,
+  describeExercise,
+  prewarmPython,
+  readReports,
+  runExercise,
+  type CheckReport,
+  type ExerciseOutcome,
+  type ExerciseSource,
+  type Half,
+  type Tone,
+} from "../notebook/index.ts";
 import { clearEdit, loadEdit, saveEdit } from "./edit-store.ts";
 
-export type ExerciseAction = "check" | "run" | "stop" | "edit" | "restore" | "hint" | "solution" | "reset";
+export type ExerciseAction = "check" | "run" | "stop" | "edit" | "restore" | "hint" | "solution" | "reset" | "tab";
+
+/** One language's side of an exercise. */
+interface HalfState {
+  editor?: EditorView;
+  /** Show solution was pressed (on this half) since its last Reset. */
+  solutionShown?: boolean;
+}
 
 interface State {
   data: ExerciseData;
-  editor?: EditorView;
-  /** Check or Run: one at a time. */
+  halves: Record<Half, HalfState>;
+  /** Check or Run, in either language: one at a time. */
   run: RunSlot<ExerciseOutcome>;
   hintsShown: number;
-  /** Show solution was pressed since the last Reset. */
-  solutionShown?: boolean;
 }
 
 const states = new WeakMap<HTMLElement, State>();
@@ -30,7 +50,7 @@ const states = new WeakMap<HTMLElement, State>();
 function stateOf(section: HTMLElement): State {
   let state = states.get(section);
   if (!state) {
-    state = { data: readExerciseData(section), hintsShown: 0, run: new RunSlot() };
+    state = { data: readExerciseData(section), halves: { ts: {}, py: {} }, hintsShown: 0, run: new RunSlot() };
     states.set(section, state);
   }
   return state;
@@ -44,8 +64,22 @@ function button(section: HTMLElement, action: ExerciseAction): HTMLButtonElement
   return part<HTMLButtonElement>(section, `button[data-action="${action}"]`);
 }
 
-/** Edits live in the cells' store, under a name no cell id can take. */
-const editName = (section: HTMLElement) => `exercise:${section.id}`;
+/** Edits live in the cells' store, under a name no cell id can take (the TypeScript half's as before halves). */
+const editName = (section: HTMLElement, half: Half) => (half === "ts" ? `exercise:${section.id}` : `exercise:${section.id}:py`);
+
+/** The language of the selected tab: the buttons act on it. */
+export function selectedHalf(section: HTMLElement): Half {
+  return section.querySelector('[role="tab"][aria-selected="true"]')?.id.endsWith("-tab-py") ? "py" : "ts";
+}
+
+function panel(section: HTMLElement, half: Half): HTMLElement {
+  return part(section, `[data-panel="${half}"]`);
+}
+
+/** The half's starter, solution and checks. */
+function sides(data: ExerciseData, half: Half): { starter: string; solution: string; check: string } {
+  return half === "py" ? data.python : data;
+}
 
 export async function perform(section: HTMLElement, action: ExerciseAction): Promise<void> {
   switch (action) {
@@ -56,15 +90,21 @@ export async function perform(section: HTMLElement, action: ExerciseAction): Pro
     case "stop":
       return stateOf(section).run.stop();
     case "edit":
-      return edit(section, true);
+      return edit(section, selectedHalf(section), true);
     case "restore":
-      return edit(section, false);
+      for (const half of ["ts", "py"] as const) if (loadEdit(editName(section, half)) !== null) await edit(section, half, false);
+      return;
     case "hint":
       return hint(section);
     case "solution":
       return showSolution(section);
     case "reset":
-      return reset(section);
+      return reset(section, selectedHalf(section));
+    case "tab":
+      // Another tab: Reset follows its edits, and the Python tab starts Python loading.
+      syncReset(section);
+      if (selectedHalf(section) === "py") await prewarmPython();
+      return;
   }
 }
 
@@ -74,8 +114,15 @@ function setStatus(section: HTMLElement, text: string, kind: Tone = "info"): voi
   status.dataset.kind = kind;
 }
 
-function currentCode(section: HTMLElement, state: State): string {
-  return state.editor?.state.doc.toString() ?? loadEdit(editName(section)) ?? state.data.starter;
+function currentCode(section: HTMLElement, state: State, half: Half): string {
+  return state.halves[half].editor?.state.doc.toString() ?? loadEdit(editName(section, half)) ?? sides(state.data, half).starter;
+}
+
+/** What Check or Run runs for `half`: the checks over the reader's module, or the module alone. */
+function sourceOf(kind: "check" | "run", half: Half, check: string, code: string): ExerciseSource {
+  if (half === "ts") return { source: kind === "check" ? checkSource(check, code, harness) : runSource(code, harness) };
+  if (kind === "run") return { half, ...pythonRunFiles(code) };
+  return { half, files: pythonCheckFiles(check, code, pythonHarness), entry: PYTHON_CHECK_ENTRY };
 }
 
 /** Check and Run lock each other out while one lasts; Stop takes the focus and gives it back. */
@@ -105,6 +152,8 @@ async function execute(section: HTMLElement, kind: "check" | "run"): Promise<voi
     return;
   }
   const trigger = button(section, kind);
+  const half = selectedHalf(section);
+  const { check, solution } = sides(state.data, half);
   await state.run.start(async (signal) => {
     setBusy(section, true, trigger);
     delete section.dataset.verdict;
@@ -115,15 +164,15 @@ async function execute(section: HTMLElement, kind: "check" | "run"): Promise<voi
     log.replaceChildren();
     list.replaceChildren();
     list.hidden = part(section, "[data-checks-label]").hidden = true;
-    setStatus(section, kind === "check" ? "Checking…" : "Running…");
+    const language = half === "py" ? "Python" : "TypeScript";
+    setStatus(section, kind === "check" ? `Checking your ${language}…` : `Running your ${language}…`);
 
-    const code = currentCode(section, state);
-    const source = kind === "check" ? checkSource(state.data.check, code, harness) : runSource(code, harness);
+    const code = currentCode(section, state, half);
     const outcome = await runExercise({
+      ...sourceOf(kind, half, check, code),
       kind,
-      source,
       code,
-      ...(state.solutionShown ? { solution: state.data.solution } : {}),
+      ...(state.halves[half].solutionShown ? { solution } : {}),
       timeoutMs: state.data.timeoutMs,
       signal,
       // Run shows output as it comes; Check shows the program's lines once the checks are read.
@@ -160,32 +209,38 @@ function showChecks(section: HTMLElement, reports: CheckReport[]): void {
   list.hidden = part(section, "[data-checks-label]").hidden = reports.length === 0;
 }
 
-async function edit(section: HTMLElement, focus: boolean, code?: string): Promise<void> {
+/** Reset is for the selected half: on only when that half has an edit. */
+export function syncReset(section: HTMLElement): void {
+  button(section, "reset").disabled = loadEdit(editName(section, selectedHalf(section))) === null;
+}
+
+async function edit(section: HTMLElement, half: Half, focus: boolean, code?: string): Promise<void> {
   const state = stateOf(section);
-  if (!state.editor) {
+  const side = state.halves[half];
+  if (!side.editor) {
     const { openEditor } = await import("./cell-editor.ts");
-    if (!state.editor) {
-      const host = part(section, "[data-editor]");
-      state.editor = openEditor(host, {
-        code: loadEdit(editName(section)) ?? state.data.starter,
-        language: "typescript",
-        label: `Your code for exercise ${section.id}, editable`,
+    if (!side.editor) {
+      const host = panel(section, half).querySelector<HTMLElement>("[data-editor]")!;
+      side.editor = openEditor(host, {
+        code: loadEdit(editName(section, half)) ?? sides(state.data, half).starter,
+        language: half === "py" ? "python" : "typescript",
+        label: `Your ${half === "py" ? "Python" : "TypeScript"} code for exercise ${section.id}, editable`,
         onChange: (text) => {
-          saveEdit(editName(section), text);
-          button(section, "reset").disabled = false;
+          saveEdit(editName(section, half), text);
+          syncReset(section);
         },
         onRun: () => void execute(section, "check"),
       });
-      part(section, "[data-code]").hidden = true;
+      panel(section, half).querySelector<HTMLElement>("[data-code]")!.hidden = true;
       host.hidden = false;
-      button(section, "reset").disabled = loadEdit(editName(section)) === null;
+      syncReset(section);
     }
   }
   if (code !== undefined) {
-    const editor = state.editor!;
+    const editor = side.editor!;
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: code } });
   }
-  if (focus) state.editor!.focus();
+  if (focus) side.editor!.focus();
 }
 
 function hint(section: HTMLElement): void {
@@ -205,23 +260,29 @@ function hint(section: HTMLElement): void {
 
 async function showSolution(section: HTMLElement): Promise<void> {
   const state = stateOf(section);
-  state.solutionShown = true;
-  await edit(section, true, state.data.solution);
-  part<HTMLDetailsElement>(section, "[data-python-solution]").open = true;
-  setStatus(section, "A solution is in the editor (and the Python solution in the Python tab). Check it, or Reset to start again.");
+  const half = selectedHalf(section);
+  state.halves[half].solutionShown = true;
+  await edit(section, half, true, sides(state.data, half).solution);
+  if (half === "py") {
+    setStatus(section, "The Python solution is in the editor. Check it, or Reset to start again.");
+  } else {
+    part<HTMLDetailsElement>(section, "[data-python-solution]").open = true;
+    setStatus(section, "A solution is in the editor (and the Python solution in the Python tab). Check it, or Reset to start again.");
+  }
 }
 
-function reset(section: HTMLElement): void {
+function reset(section: HTMLElement, half: Half): void {
   const state = stateOf(section);
-  state.solutionShown = false;
-  clearEdit(editName(section));
-  state.editor?.destroy();
-  state.editor = undefined;
-  const host = part(section, "[data-editor]");
+  const side = state.halves[half];
+  side.solutionShown = false;
+  clearEdit(editName(section, half));
+  side.editor?.destroy();
+  side.editor = undefined;
+  const host = panel(section, half).querySelector<HTMLElement>("[data-editor]")!;
   host.replaceChildren();
   host.hidden = true;
-  part(section, "[data-code]").hidden = false;
+  panel(section, half).querySelector<HTMLElement>("[data-code]")!.hidden = false;
   button(section, "reset").disabled = true;
   button(section, "edit").focus();
-  setStatus(section, "Reset to the starter code.");
+  setStatus(section, `Reset to the ${half === "py" ? "Python" : "TypeScript"} starter code.`);
 }

@@ -30,7 +30,14 @@ function enhance(section: HTMLElement): void {
       act(section, "check");
     }
   });
-  if (loadEdit(`exercise:${section.id}`) !== null) act(section, "restore");
+  // Reset follows the selected tab's edits; opening the Python tab starts loading Python.
+  for (const tab of section.querySelectorAll<HTMLElement>('[role="tab"]')) {
+    tab.addEventListener("click", () => act(section, "tab"));
+    tab.addEventListener("keydown", (event) => {
+      if (event.key === "ArrowLeft" || event.key === "ArrowRight") act(section, "tab");
+    });
+  }
+  if (loadEdit(`exercise:${section.id}`) !== null || loadEdit(`exercise:${section.id}:py`) !== null) act(section, "restore");
   section.dataset.enhanced = "";
 }
 

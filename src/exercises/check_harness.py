@@ -1,16 +1,27 @@
 """check.py in a Python exercise's files: what its checks import (the counterpart of check-harness.ts).
 
-It loads the reader's exercise.py without running its ``asyncio.run(main())``, runs ``main``
-on a virtual-time loop while watching every task, captures what it prints, and reports each
-named check as one ``::check::`` line of JSON on stdout, which the page (and the tests) read
-exactly as they read the TypeScript harness's::
+It loads the reader's exercise.py without running its ``asyncio.run(main())``, calls the
+reader's functions on a virtual-time loop while watching every task (which task printed each
+line and set each timer, how each task ended), and reports each named check as one
+``::check::`` line of JSON on stdout, which the page (and the tests) read exactly as they read
+the TypeScript harness's. Inputs come from this run's seed (``random``, ``random_int``,
+``sample``, ``NAMES``; ``CHECK_SEED`` replays one), the same helpers and the same generator as
+check-harness.ts, so a program cannot know them::
 
-    from check import checks, expect, expect_clean, load, seconds, trace
+    from check import NAMES, checks, expect, load, random_int, same_time, sample, trace
 
-    run = trace(load().main)
+    fetch_all = load().fetch_all
+    names = sample(NAMES, random_int(2, 5))
+    run = trace(lambda: fetch_all(names, 1.5))
+    in_tasks = {t.task for t in run.timers if t.task != "main" and same_time(t.delay, 1.5)}
     checks({
-        "all three downloads finish": lambda: expect(len(run.lines) == 3, f"it printed {len(run.lines)} lines"),
+        "each download waits in its own task": lambda: expect(len(in_tasks) == len(names), f"only {len(in_tasks)} tasks slept"),
     })
+
+Where it hooks into CPython's loop: a subclass of the virtual-time loop whose ``call_at`` (every
+``call_later``, so every ``sleep`` and timeout, goes through it) notes the task that set the
+timer, and whose ``call_soon`` counts each task's steps; a task factory notes each task's
+birth and end; stdout notes the current task of each line.
 
 In the page the loop is CPython's own BaseEventLoop on virtual time (notebook_loop); under a
 plain CPython it is the same idea built on SelectorEventLoop, so a check means the same in both.
@@ -48,7 +59,10 @@ except ImportError:  # a plain CPython, outside the page
             super()._run_once()
 
 
-__all__ = ["NotYet", "TaskRecord", "Trace", "checks", "describe", "expect", "expect_clean", "load", "seconds", "trace"]
+__all__ = [
+    "NAMES", "NotYet", "Printed", "TaskRecord", "Timer", "Trace", "checks", "describe", "expect", "expect_clean",
+    "load", "random", "random_int", "same_time", "sample", "seconds", "seed", "trace",
+]
 
 
 @dataclass
@@ -58,7 +72,28 @@ class TaskRecord:
     name: str
     end: str
     time: float
+    """Loop time when it ended."""
     error: BaseException | None = None
+    started: float = 0.0
+    """Loop time when it was created."""
+
+
+@dataclass
+class Printed:
+    """A printed line, the loop time it was printed at, and the task that printed it ("" outside any task)."""
+
+    time: float
+    text: str
+    task: str
+
+
+@dataclass
+class Timer:
+    """A timer the program set (a sleep, a timeout's deadline): the task that set it ("" outside any), its delay, when."""
+
+    task: str
+    delay: float
+    at: float
 
 
 @dataclass
@@ -69,7 +104,9 @@ class Trace:
     """What the program printed, one entry per line."""
     output: str = ""
     printed: list = field(default_factory=list)
-    """Each line as (loop time, text)."""
+    """A Printed for each line."""
+    timers: list = field(default_factory=list)
+    """A Timer for every timer the program set: where the waiting happened."""
     time: float = 0.0
     """Loop time, in seconds, when main ended."""
     result: object = None
@@ -102,6 +139,55 @@ def seconds(time):
     return f"{round(time, 3):g} s"
 
 
+def same_time(a, b):
+    """Two loop times that are the same, up to the rounding of virtual sums (0.1 + 0.2)."""
+    return a is not None and abs(a - b) < 0.001
+
+
+def _seed():
+    given = os.environ.get("CHECK_SEED", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return 1 + int.from_bytes(os.urandom(4), "little") % 0x7FFFFFFF
+
+
+seed = _seed()
+"""The seed of this run's inputs: new every run, or CHECK_SEED to replay one. A failing check's reason ends with it."""
+
+_state = {"value": seed & 0xFFFFFFFF, "drawn": False}
+
+
+def _imul(a, b):
+    return (a * b) & 0xFFFFFFFF
+
+
+def random():
+    """A number in [0, 1) from the run's seed: mulberry32, as check-harness.ts draws it."""
+    _state["drawn"] = True
+    _state["value"] = t = (_state["value"] + 0x6D2B79F5) & 0xFFFFFFFF
+    t = _imul(t ^ (t >> 15), t | 1)
+    t ^= (t + _imul(t ^ (t >> 7), t | 61)) & 0xFFFFFFFF
+    return ((t ^ (t >> 14)) & 0xFFFFFFFF) / 4294967296
+
+
+def random_int(low, high):
+    """A whole number from ``low`` to ``high``, both included."""
+    return low + int(random() * (high - low + 1))
+
+
+def sample(pool, count):
+    """``count`` different items of ``pool``, in a random order."""
+    rest = list(pool)
+    for i in range(len(rest) - 1, 0, -1):
+        j = int(random() * (i + 1))
+        rest[i], rest[j] = rest[j], rest[i]
+    return rest[:count]
+
+
+NAMES = ("ash", "birch", "cedar", "elm", "fig", "hazel", "larch", "maple", "oak", "pine", "rowan", "willow", "yew", "alder", "beech", "holly")
+"""Names a program cannot guess, for files, clients, mirrors, dishes."""
+
+
 def load(name="exercise"):
     """
     Imports the reader's module (beside the checks) without running its ``asyncio.run(main())``;
@@ -125,8 +211,13 @@ def load(name="exercise"):
     return module
 
 
+def _task_name(loop):
+    task = asyncio.current_task(loop) if loop.is_running() else None
+    return "" if task is None else task.get_name()
+
+
 class _Lines:
-    """A stdout that keeps each printed line with the loop time, and still prints it."""
+    """A stdout that keeps each printed line with the loop time and the task, and still prints it."""
 
     def __init__(self, loop, trace, out):
         self._loop, self._trace, self._out, self._pending = loop, trace, out, ""
@@ -137,7 +228,7 @@ class _Lines:
         *complete, self._pending = self._pending.split("\n")
         for line in complete:
             self._trace.lines.append(line)
-            self._trace.printed.append((self._loop.time(), line))
+            self._trace.printed.append(Printed(self._loop.time(), line, _task_name(self._loop)))
         return len(text)
 
     def flush(self):
@@ -148,25 +239,58 @@ class _Lines:
             self.write("\n")
 
 
+class _WatchedLoop(VirtualTimeLoop):
+    """The virtual-time loop, noting which task sets each timer and how often each task is woken."""
+
+    def __init__(self, run, ours):
+        super().__init__()
+        self._run, self._ours = run, ours
+
+    def call_at(self, when, callback, *args, context=None):
+        task = asyncio.current_task(self) if self.is_running() else None
+        if task not in self._ours:
+            now = self.time()
+            self._run.timers.append(Timer("" if task is None else task.get_name(), round(when - now, 9), now))
+        return super().call_at(when, callback, *args, context=context)
+
+    def call_soon(self, callback, *args, context=None):
+        # A task is woken by scheduling its own step (or wake-up) method: one step each.
+        task = getattr(callback, "__self__", None)
+        if isinstance(task, asyncio.Task) and task not in self._ours:
+            self._run.steps[task.get_name()] = self._run.steps.get(task.get_name(), 0) + 1
+        return super().call_soon(callback, *args, context=context)
+
+
 def trace(start, limit=60):
     """
-    Runs ``start()`` (a coroutine function, usually the reader's ``main``) to the end on a new
-    virtual-time loop: sleeps take no real time, and ``time`` says how long they would have.
-    Never raises for what main does: what main raised is in ``error``.
+    Runs ``start()`` (a function returning a coroutine: the reader's function with the check's
+    inputs) to the end on a new virtual-time loop: sleeps take no real time, and ``time`` says
+    how long they would have. Never raises for what it does: what it raised is in ``error``.
     """
     run = Trace()
-    loop = VirtualTimeLoop()
     harness = set()  # the harness's own coroutines: their tasks are not watched
     ours = set()
+    loop = _WatchedLoop(run, ours)
     watched = []
     left = set()
+    born = {}
     state = {"main": None}
+
+    def main_ended():
+        # The moment main's coroutine returns or raises, not when its task's done callbacks run
+        # (a loop iteration later, when tasks it cancelled but never awaited may have ended).
+        run.time = loop.time()
+        left.update(t for t in watched if t is not state["main"] and not t.done())
+        run.left_running[:] = [t.get_name() for t in watched if t in left]
+
+    async def until_main_ends():
+        try:
+            return await start()
+        finally:
+            main_ended()
 
     def ended(task):
         if task is state["main"]:
-            run.time = loop.time()
-            left.update(t for t in watched if t is not task and not t.done())
-            run.left_running[:] = [t.get_name() for t in watched if t in left]
             return
         name = task.get_name()
         if task in left:
@@ -177,34 +301,29 @@ def trace(start, limit=60):
             end = "failed"
         else:
             end = "finished"
-        run.tasks.append(TaskRecord(name, end, loop.time(), task.exception() if end == "failed" else None))
+        error = task.exception() if end == "failed" else None
+        run.tasks.append(TaskRecord(name, end, loop.time(), error, born.get(task, 0.0)))
         if end == "cancelled":
             run.cancelled.append(name)
 
     def factory(loop, coro, **kwargs):
-        task = asyncio.Task(coro, loop=loop, **kwargs)
         if coro in harness:
+            task = asyncio.Task(coro, loop=loop, **kwargs)
             ours.add(task)
             return task
+        when = loop.time()
+        task = asyncio.Task(coro, loop=loop, **kwargs)
+        born[task] = when
         watched.append(task)
         task.add_done_callback(ended)
         return task
-
-    call_soon = loop.call_soon
-
-    def counting_call_soon(callback, *args, context=None):
-        # A task is woken by scheduling its own step (or wake-up) method: one step each.
-        task = getattr(callback, "__self__", None)
-        if isinstance(task, asyncio.Task) and task not in ours:
-            run.steps[task.get_name()] = run.steps.get(task.get_name(), 0) + 1
-        return call_soon(callback, *args, context=context)
 
     def handler(loop, context):
         error = context.get("exception")
         run.loop_errors.append(context["message"] if error is None else f"{context['message']}: {describe(error)}")
 
     async def supervise():
-        main = state["main"] = asyncio.create_task(start(), name="main")
+        main = state["main"] = asyncio.create_task(until_main_ends(), name="main")
         done, _ = await asyncio.wait([main], timeout=limit)
         if not done:
             run.timed_out = True
@@ -231,7 +350,6 @@ def trace(start, limit=60):
 
     lines = _Lines(loop, run, sys.stdout)
     loop.set_task_factory(factory)
-    loop.call_soon = counting_call_soon
     loop.set_exception_handler(handler)
     try:
         with contextlib.redirect_stdout(lines):
@@ -243,7 +361,9 @@ def trace(start, limit=60):
         if run.error is None:
             run.error = error
     finally:
-        loop.run_until_complete(loop.shutdown_asyncgens())
+        step = loop.shutdown_asyncgens()
+        harness.add(step)
+        loop.run_until_complete(step)
         loop.close()
     run.output = "\n".join(run.lines)
     return run
@@ -277,10 +397,13 @@ def expect(condition, why):
         raise NotYet(why)
 
 
-def expect_clean(run):
-    """Fails the current check unless main ended in time, without raising, and the loop reported no error."""
-    expect(not run.timed_out, "main was still running after a minute of loop time, so it was cancelled: something never finishes")
-    expect(run.error is None, f"main raised {describe(run.error)}")
+def expect_clean(run, what="main"):
+    """
+    Fails the current check unless the traced call ended in time, without raising, and the loop
+    reported no error. ``what`` names the call in the reason ("fetch_all(...)").
+    """
+    expect(not run.timed_out, f"{what} was still running after a minute of loop time, so it was cancelled: something never finishes")
+    expect(run.error is None, f"{what} raised {describe(run.error)}")
     expect(not run.loop_errors, f"the loop reported an error: {run.loop_errors[0] if run.loop_errors else ''}")
 
 
@@ -296,8 +419,12 @@ def checks(named):
             report = {"name": name, "ok": True}
             passed += 1
         except NotYet as not_yet:
-            report = {"name": name, "ok": False, "why": str(not_yet)}
+            why = str(not_yet)
         except Exception as error:
-            report = {"name": name, "ok": False, "why": f"the check itself stopped on {describe(error)}"}
+            why = f"the check itself stopped on {describe(error)}"
+        else:
+            why = None
+        if why is not None:
+            report = {"name": name, "ok": False, "why": why + (f" (inputs from seed {seed})" if _state["drawn"] else "")}
         print(f"::check::{json.dumps(report, ensure_ascii=False)}", flush=True)
     print(f"::checks-done::{json.dumps({'passed': passed, 'total': len(named)})}", flush=True)

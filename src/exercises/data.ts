@@ -6,6 +6,8 @@ export interface ExerciseData {
   solution: string;
   /** The checks' TypeScript (the entry of a check run). */
   check: string;
+  /** The Python half: what the reader starts from, a solution, and the same checks in Python. */
+  python: { starter: string; solution: string; check: string };
   hints: number;
   timeoutMs: number;
 }

@@ -2,7 +2,8 @@
  * Every exercise against its wrong solutions (./testing/fakes/), under real Node over the
  * tree the page runs: each fake fails, and the first check to fail (the one the page names)
  * is the one the fake is meant to meet. The checks draw new inputs on every run, so a fake
- * that passes by luck on one seed fails here on another: the seed is in the failure.
+ * that passes by luck on one seed fails here on another: the seed is in the failure. The
+ * Python fakes beside them run under Pyodide in ./python-checks.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { chapterExercises } from "./testing/chapters.ts";

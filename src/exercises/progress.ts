@@ -1,8 +1,9 @@
 /**
  * Which exercises the reader has solved, kept in localStorage under one key so the home page
  * can count every chapter's at once. An exercise is named by its chapter's path and its id
- * ("/01-why-asyncio/#three-downloads"). Storage can be unavailable (private modes, quota):
- * then nothing is remembered, and nothing breaks.
+ * ("/01-why-asyncio/#three-downloads"), not by language: solved in TypeScript or in Python,
+ * it counts once. Storage can be unavailable (private modes, quota): then nothing is
+ * remembered, and nothing breaks.
  */
 import { PROGRESS_EVENT } from "../progress/cells-run.ts";
 import { readStoredObject } from "../progress/stored.ts";

@@ -12,6 +12,7 @@ const exercise = (id: string, recorded: string) =>
   block("output", id) +
   block("python starter", "pass") +
   block("python solution", `print("${id}")`) +
+  block("python check", "from check import checks\nchecks({})") +
   (recorded === "" ? `${fence}output python\n${fence}\n\n` : block("output python", recorded)) +
   "</Exercise>\n\n";
 

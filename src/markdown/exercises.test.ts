@@ -18,6 +18,7 @@ function exercise(options: { id?: string; title?: string; omit?: string; extra?:
     output: "hi",
     "python starter": "async def main(): pass",
     "python solution": 'async def main(): print("hi")',
+    "python check": "from check import checks\nchecks({})",
     "output python": "hi",
   };
   const blocks = Object.entries(parts)
@@ -43,7 +44,7 @@ describe("exercises in a chapter", () => {
         solution: 'export function* main() { console.log("hi"); }',
         check: 'import { checks } from "./check.js";\nawait checks({});',
         expected: "hi",
-        python: { starter: "async def main(): pass", solution: 'async def main(): print("hi")' },
+        python: { starter: "async def main(): pass", solution: 'async def main(): print("hi")', check: "from check import checks\nchecks({})" },
         expectedPython: "hi",
         hints: 2,
         line: 16,
@@ -58,6 +59,7 @@ describe("exercises in a chapter", () => {
 
   it.each([
     ["a missing block", exercise({ omit: "ts check" }), /fixture\.mdx:16: exercise "hello" has no `ts check` block/],
+    ["a missing Python check", exercise({ omit: "python check" }), /fixture\.mdx:16: exercise "hello" has no `python check` block/],
     ["a missing recorded Python output", exercise({ omit: "output python" }), /has no `output python` block \(add an empty one and record it/],
     ["a stray code block", exercise({ extra: block("ts", "const x = 1;") }), /:\d+: exercise "hello": a code block inside an exercise must be one of .* \(got `ts`\)/],
     ["a second starter", exercise({ extra: block("ts starter", "again") }), /exercise "hello" has two `ts starter` blocks/],
@@ -89,7 +91,7 @@ describe("remarkExercises", () => {
       solution: 'export function* main() { console.log("hi"); }',
       check: 'import { checks } from "./check.js";\nawait checks({});',
       expected: "hi",
-      python: { starter: "async def main(): pass", solution: 'async def main(): print("hi")' },
+      python: { starter: "async def main(): pass", solution: 'async def main(): print("hi")', check: "from check import checks\nchecks({})" },
       expectedPython: "hi",
       hints: 2,
       line: 16,

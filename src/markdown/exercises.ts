@@ -12,6 +12,8 @@
  * ```output            what the TypeScript solution prints when run (Run), `…` lines allowed
  * ```python starter    the task in Python
  * ```python solution   the solution in Python: the same program
+ * ```python check      the same named checks, in Python: a program importing `exercise`
+ *                      and `check` (src/exercises/check_harness.py)
  * ```output python     the Python solution's stdout under CPython 3.11, recorded by
  *                      scripts/record-exercise-python.ts (never typed by hand)
  *
@@ -45,7 +47,8 @@ export interface Exercise {
   check: string;
   /** What the TypeScript solution prints when run, without a trailing newline. */
   expected: string;
-  python: { starter: string; solution: string };
+  /** The Python half: starter, solution, and the checks (Python run as `main.py`, importing `exercise` and `check`). */
+  python: { starter: string; solution: string; check: string };
   /** The Python solution's recorded stdout under CPython 3.11. */
   expectedPython: string;
   /** How many `<Hint>` elements the exercise has. */
@@ -62,6 +65,7 @@ const ROLES = {
   output: "expected",
   "python starter": "pythonStarter",
   "python solution": "pythonSolution",
+  "python check": "pythonCheck",
   "output python": "expectedPython",
 } as const;
 
@@ -152,7 +156,7 @@ function readExercise(element: MdxJsxFlowElement, path: string): ExerciseBlocks 
     solution: all.solution.value,
     check: all.check.value,
     expected: all.expected.value,
-    python: { starter: all.pythonStarter.value, solution: all.pythonSolution.value },
+    python: { starter: all.pythonStarter.value, solution: all.pythonSolution.value, check: all.pythonCheck.value },
     expectedPython: all.expectedPython.value,
     hints,
     line: lineOf(element),

@@ -4,7 +4,7 @@
  * ends with. DOM-free: the page's cells and exercises, the build and the tests all use it.
  */
 export { DEFAULT_TIMEOUT_MS, STEPPING_TIMEOUT_MS, type Cell, type ChapterFile, type Half, type PythonRecord } from "./cell.ts";
-export { RunSlot, prewarmPython, runCell, runExercise, type CellRunRequest, type ExerciseRunRequest, type PythonRoom, type RunDeps, type RunUpdate } from "./run.ts";
+export { RunSlot, prewarmPython, runCell, runExercise, type CellRunRequest, type ExerciseRunRequest, type ExerciseSource, type PythonRoom, type RunDeps, type RunUpdate } from "./run.ts";
 export {
   describeCell,
   describeExercise,

@@ -43,6 +43,8 @@ export type ExerciseOutcome =
   /** Run: the reader's `main` ran, and how it ended. */
   | { kind: "ran"; ran: Ran }
   | { kind: "syntax-error"; message: string }
+  /** The Python half cannot run in this browser (or this program cannot, here), and why. */
+  | { kind: "unavailable"; why: string }
   | { kind: "stopped-before-start" }
   | { kind: "failed"; message: string };
 
@@ -158,6 +160,8 @@ export function describeExercise(outcome: ExerciseOutcome, timeoutMs: number): {
     }
     case "syntax-error":
       return { text: `Not yet: your code does not parse: ${outcome.message}`, tone: "bad" };
+    case "unavailable":
+      return { text: outcome.why, tone: "warn" };
     case "stopped-before-start":
       return { text: "Stopped before it started.", tone: "warn" };
     case "failed":

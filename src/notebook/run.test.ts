@@ -224,6 +224,22 @@ describe("runExercise", () => {
     expect(updates).toEqual([{ type: "lines", lines: [{ stream: "stdout", text: "one", departs: false }, { stream: "stdout", text: "two", departs: false }] }]);
   });
 
+  it("checks the Python half in the Python runtime, with its own files and entry, and reads the same reports", async () => {
+    const { runtime, requests } = fakeRuntime([out(check("runs at once", false, "it took 3 s (inputs from seed 7)")), out('::checks-done::{"passed":0,"total":1}\n')]);
+    const { deps: d, prepared, asked } = deps(runtime, { python: async () => pythonRoom(runtime) });
+    const files = { "main.py": "checks", "exercise.py": "mine", "check.py": "harness" };
+    const request = { half: "py" as const, files, entry: "main.py", kind: "check" as const, code: "mine", timeoutMs: 10_000, signal: new AbortController().signal, onUpdate: () => {} };
+    const failed = await runExercise(request, d);
+    expect(requests[0]).toMatchObject({ files, entry: "main.py", timeoutMs: 10_000 });
+    expect(prepared).toEqual([]);
+    expect(asked).toEqual([]);
+    expect(describeExercise(failed, 10_000)).toEqual({ text: "Not yet: check 1, “runs at once”, fails: it took 3 s (inputs from seed 7). 0 of 1 check holds.", tone: "bad" });
+
+    const unavailable = await runExercise(request, deps(runtime, { python: async () => pythonRoom(runtime, "No Python here.") }).deps);
+    expect(describeExercise(unavailable, 10_000)).toEqual({ text: "No Python here.", tone: "warn" });
+    expect(requests).toHaveLength(1);
+  });
+
   it("says the code does not parse", async () => {
     const { runtime } = fakeRuntime([]);
     const d = deps(runtime, {

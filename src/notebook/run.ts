@@ -217,11 +217,16 @@ function cannotRunWhy(verdict: PythonVerdict): string | undefined {
   return `This program cannot run in your browser: ${verdict.reason} (line ${first.line}: ${first.found}).`;
 }
 
-export interface ExerciseRunRequest {
+/** What an exercise's run runs: the TypeScript half's sources, or the Python half's files. */
+export type ExerciseSource =
+  /** The files to prepare (`checkSource`/`runSource` of src/exercises/tree.ts). */
+  | { half?: "ts"; source: PrepareInput }
+  /** The files as they run (`pythonCheckFiles` of src/exercises/python-tree.ts, or the reader's code alone for Run) and the entry. */
+  | { half: "py"; files: FileTree; entry: string };
+
+export type ExerciseRunRequest = ExerciseSource & {
   /** "check" runs the exercise's checks against the code; "run" runs the reader's `main`. */
   kind: "check" | "run";
-  /** The files to run (`checkSource`/`runSource` of src/exercises/tree.ts). */
-  source: PrepareInput;
   /** The reader's code, to tell the shown solution from the reader's own. */
   code: string;
   /** Show solution was pressed, and this is its solution: then a pass does not count. */
@@ -229,21 +234,42 @@ export interface ExerciseRunRequest {
   timeoutMs: number;
   signal: AbortSignal;
   onUpdate: (update: RunUpdate) => void;
+};
+
+/** The runtime and files of an exercise's run: the cells' runtime for TypeScript, Pyodide's worker for Python. */
+async function exerciseRun(
+  request: ExerciseRunRequest,
+  deps: RunDeps,
+): Promise<{ runtime: Runtime<string>; files: FileTree; entry: string } | { unavailable: string }> {
+  const { signal } = request;
+  if (request.half === "py") {
+    const python = await deps.python();
+    signal.throwIfAborted();
+    const cannot = python.pythonUnavailable() ?? cannotRunWhy(python.classifyPython(request.code));
+    if (cannot !== undefined) return { unavailable: cannot };
+    return { runtime: python.pythonRuntime(), files: request.files, entry: request.entry };
+  }
+  const files = await deps.prepareFiles(request.source);
+  signal.throwIfAborted();
+  const runtime = await deps.getRuntime(signal, {});
+  return { runtime, files, entry: ENTRY };
 }
 
 /**
- * Checks or runs an exercise in the cells' runtime; never rejects. Run reports its output as it
- * comes; Check reports nothing until its checks are read.
+ * Checks or runs either half of an exercise; never rejects. TypeScript runs in the cells'
+ * runtime, Python in Pyodide's worker on CPython's own loop (the checks put it on virtual
+ * time); both harnesses print the same `::check::` lines, read by one verdict. Run reports its
+ * output as it comes; Check reports nothing until its checks are read.
  */
 export async function runExercise(request: ExerciseRunRequest, deps: RunDeps = runnerDeps): Promise<ExerciseOutcome> {
   const { kind, signal, onUpdate } = request;
   try {
-    const files = await deps.prepareFiles(request.source);
-    signal.throwIfAborted();
-    const runtime = await deps.getRuntime(signal, {});
+    const prepared = await exerciseRun(request, deps);
+    if ("unavailable" in prepared) return { kind: "unavailable", why: prepared.unavailable };
+    const { runtime, files, entry } = prepared;
     signal.throwIfAborted();
     const out = { stdout: "", stderr: "", runtime: runtime.name };
-    const result = await runtime.run({ files, entry: ENTRY, timeoutMs: request.timeoutMs, signal }, (event) => {
+    const result = await runtime.run({ files, entry, timeoutMs: request.timeoutMs, signal }, (event) => {
       if (event.type === "status") return onUpdate({ type: "doing", text: event.text });
       if (event.type !== "stdout" && event.type !== "stderr") return;
       out[event.type] += event.text;

@@ -29,6 +29,10 @@ export interface PythonHarnessOptions {
   /** ...and this many ms more. */
   stopDelayMs?: number;
   limits?: { lines: number; chars: number };
+  /** A program of several files (an exercise's checks, the reader's module, the harness): `code` is then ignored. */
+  files?: Record<string, string>;
+  /** Which of `files` runs (default main.py). */
+  entry?: string;
 }
 
 const runtimes = new Map<string, PythonRuntime>();
@@ -69,7 +73,7 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
   if (options.stopAfterMs !== undefined) setTimeout(() => controller.abort(), options.stopAfterMs);
   const start = performance.now();
   const result = await runtime(options.limits).run(
-    { files: pythonFiles(code), entry: PYTHON_ENTRY, timeoutMs: options.timeoutMs ?? 10_000, signal: controller.signal },
+    { files: options.files ?? pythonFiles(code), entry: options.entry ?? PYTHON_ENTRY, timeoutMs: options.timeoutMs ?? 10_000, signal: controller.signal },
     (event) => {
       if (firstOutputMs === null && event.type !== "status") firstOutputMs = performance.now() - start;
       if (event.type === "status" && event.progress) stages[event.progress.stage] ??= performance.now() - start;

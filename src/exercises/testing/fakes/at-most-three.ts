@@ -66,3 +66,84 @@ export function* serveAll(count: number, atOnce: number): asyncio.Coroutine<numb
 `,
   },
 ] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected line, with a sleep",
+    fails: "every client is served, once",
+    code: String.raw`import asyncio
+
+async def serve_all(count, at_once):
+    await asyncio.sleep(0.4)
+    return at_once
+`,
+  },
+  {
+    kind: "dummy tasks for the clients, doing none of the work",
+    fails: "every client is served, once",
+    code: String.raw`import asyncio
+
+async def nothing():
+    pass
+
+async def serve_all(count, at_once):
+    await asyncio.gather(*(asyncio.create_task(nothing(), name=f"client {client}") for client in range(count)))
+    await asyncio.sleep(0.1 * -(-count // at_once))
+    return at_once
+`,
+  },
+  {
+    kind: "one after another",
+    fails: "as many at once as allowed: rounds of the limit",
+    code: String.raw`import asyncio
+
+async def serve(client):
+    await asyncio.sleep(0.1)
+
+async def serve_all(count, at_once):
+    for client in range(count):
+        await serve(client)
+    return 1
+`,
+  },
+  {
+    kind: "all at once, ignoring the limit",
+    fails: "never more clients at once than allowed",
+    code: String.raw`import asyncio
+
+async def serve(client):
+    await asyncio.sleep(0.1)
+
+async def serve_all(count, at_once):
+    await asyncio.gather(*(serve(client) for client in range(count)))
+    return at_once
+`,
+  },
+  {
+    kind: "a new semaphore for each client",
+    fails: "never more clients at once than allowed",
+    code: String.raw`import asyncio
+
+serving = 0
+peak = 0
+
+async def serve(client):
+    global serving, peak
+    serving += 1
+    peak = max(peak, serving)
+    await asyncio.sleep(0.1)
+    serving -= 1
+
+async def serve_limited(client, at_once):
+    async with asyncio.Semaphore(at_once):
+        await serve(client)
+
+async def serve_all(count, at_once):
+    global serving, peak
+    serving = peak = 0
+    await asyncio.gather(*(serve_limited(client, at_once) for client in range(count)))
+    return peak
+`,
+  },
+] satisfies Fake[];

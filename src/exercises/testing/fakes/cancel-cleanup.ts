@@ -105,3 +105,133 @@ export function* runReport(writing: number, patience: number): asyncio.Coroutine
     code: module(finallyReport, `console.log("main: report cancelled");\n  console.log("main: done");\n  yield* asyncio.gather(task, { returnExceptions: true });`),
   },
 ] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected lines, with a sleep",
+    fails: "the cancellation reaches the task writing the report",
+    code: String.raw`import asyncio
+
+async def run_report(writing, patience):
+    print("report: file opened")
+    await asyncio.sleep(patience)
+    print("report: file closed")
+    print("main: report cancelled")
+    print("main: done")
+`,
+  },
+  {
+    kind: "a dummy task named report; run_report prints its lines",
+    fails: "the cancellation reaches the task writing the report",
+    code: String.raw`import asyncio
+
+async def idle():
+    pass
+
+async def run_report(writing, patience):
+    task = asyncio.create_task(idle(), name="report")
+    print("report: file opened")
+    await asyncio.sleep(min(writing, patience))
+    await task
+    print("report: file closed")
+    if writing > patience:
+        print("main: report cancelled")
+    print("main: done")
+`,
+  },
+  {
+    kind: "cleans up only in except",
+    fails: "the report closes its file when it finishes, too",
+    code: String.raw`import asyncio
+
+async def report(seconds):
+    print("report: file opened")
+    try:
+        await asyncio.sleep(seconds)
+    except asyncio.CancelledError:
+        print("report: file closed")
+        raise
+
+async def run_report(writing, patience):
+    task = asyncio.create_task(report(writing), name="report")
+    done, _ = await asyncio.wait([task], timeout=patience)
+    if not done:
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            print("main: report cancelled")
+    print("main: done")
+`,
+  },
+  {
+    kind: "swallows the cancellation in the report",
+    fails: "the cancellation reaches the task writing the report",
+    code: String.raw`import asyncio
+
+async def report(seconds):
+    print("report: file opened")
+    try:
+        await asyncio.sleep(seconds)
+    except asyncio.CancelledError:
+        pass
+    finally:
+        print("report: file closed")
+
+async def run_report(writing, patience):
+    task = asyncio.create_task(report(writing), name="report")
+    done, _ = await asyncio.wait([task], timeout=patience)
+    if not done:
+        task.cancel()
+        await task
+        print("main: report cancelled")
+    print("main: done")
+`,
+  },
+  {
+    kind: "cancels, but does not wait for the report",
+    fails: "the cancellation reaches the task writing the report",
+    code: String.raw`import asyncio
+
+async def report(seconds):
+    print("report: file opened")
+    try:
+        await asyncio.sleep(seconds)
+    finally:
+        print("report: file closed")
+
+async def run_report(writing, patience):
+    task = asyncio.create_task(report(writing), name="report")
+    done, _ = await asyncio.wait([task], timeout=patience)
+    if not done:
+        task.cancel()
+        print("main: report cancelled")
+    print("main: done")
+`,
+  },
+  {
+    kind: "says it is done before the clean-up",
+    fails: "runReport waits for the clean-up, then says so",
+    code: String.raw`import asyncio
+
+async def report(seconds):
+    print("report: file opened")
+    try:
+        await asyncio.sleep(seconds)
+    finally:
+        print("report: file closed")
+
+async def run_report(writing, patience):
+    task = asyncio.create_task(report(writing), name="report")
+    done, _ = await asyncio.wait([task], timeout=patience)
+    if not done:
+        task.cancel()
+        print("main: report cancelled")
+        print("main: done")
+        await asyncio.gather(task, return_exceptions=True)
+    else:
+        print("main: done")
+`,
+  },
+] satisfies Fake[];

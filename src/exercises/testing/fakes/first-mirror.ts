@@ -58,3 +58,75 @@ export function* fastest(mirrors: Array<[string, number]>): asyncio.Coroutine<st
   return [...done][0]!.result();`),
   },
 ] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected answer, with a sleep",
+    fails: "the answer comes from the fastest mirror",
+    code: String.raw`import asyncio
+
+async def fastest(mirrors):
+    await asyncio.sleep(1)
+    return "b: here is the file"
+`,
+  },
+  {
+    kind: "works the fastest out from the delays, asking nobody",
+    fails: "every mirror is asked at once, each in its own task",
+    code: String.raw`import asyncio
+
+async def fastest(mirrors):
+    mirror, seconds = min(mirrors, key=lambda pair: pair[1])
+    await asyncio.sleep(seconds)
+    return f"{mirror}: here is the file"
+`,
+  },
+  {
+    kind: "waits for every answer, then picks the fastest",
+    fails: "it returns as soon as the fastest answers",
+    code: String.raw`import asyncio
+
+async def ask(mirror, seconds):
+    await asyncio.sleep(seconds)
+    return f"{mirror}: here is the file"
+
+async def fastest(mirrors):
+    tasks = [asyncio.create_task(ask(mirror, seconds), name=f"mirror {mirror}") for mirror, seconds in mirrors]
+    answers = await asyncio.gather(*tasks)
+    return answers[min(range(len(mirrors)), key=lambda i: mirrors[i][1])]
+`,
+  },
+  {
+    kind: "leaves the slower requests running",
+    fails: "the slower requests are cancelled, and stopped before it returns",
+    code: String.raw`import asyncio
+
+async def ask(mirror, seconds):
+    await asyncio.sleep(seconds)
+    return f"{mirror}: here is the file"
+
+async def fastest(mirrors):
+    tasks = [asyncio.create_task(ask(mirror, seconds), name=f"mirror {mirror}") for mirror, seconds in mirrors]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    return next(iter(done)).result()
+`,
+  },
+  {
+    kind: "cancels the slower requests but does not wait for them",
+    fails: "the slower requests are cancelled, and stopped before it returns",
+    code: String.raw`import asyncio
+
+async def ask(mirror, seconds):
+    await asyncio.sleep(seconds)
+    return f"{mirror}: here is the file"
+
+async def fastest(mirrors):
+    tasks = [asyncio.create_task(ask(mirror, seconds), name=f"mirror {mirror}") for mirror, seconds in mirrors]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
+    return next(iter(done)).result()
+`,
+  },
+] satisfies Fake[];

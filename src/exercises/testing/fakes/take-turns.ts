@@ -88,3 +88,85 @@ export function runAll<T>(jobs: Array<Job<T>>): T[] {
 `,
   },
 ] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected lines; run_all still runs one to the end, then the next",
+    fails: "the generators take turns, one step each",
+    code: String.raw`def run_all(jobs):
+    results = []
+    for job in jobs:
+        try:
+            while True:
+                next(job)
+        except StopIteration as stop:
+            results.append(stop.value)
+    return results
+
+print("a step 1")
+print("b step 1")
+print("c step 1")
+print("a step 2")
+print("b step 2")
+print("b step 3")
+print("a done, b done, c done")
+`,
+  },
+  {
+    kind: "takes turns, but gives the results in the order they finish",
+    fails: "it gives back the return values in the order of the list",
+    code: String.raw`from collections import deque
+
+def run_all(jobs):
+    results = []
+    ready = deque(jobs)
+    while ready:
+        job = ready.popleft()
+        try:
+            next(job)
+        except StopIteration as stop:
+            results.append(stop.value)
+        else:
+            ready.append(job)
+    return results
+`,
+  },
+  {
+    kind: "two steps a turn",
+    fails: "the generators take turns, one step each",
+    code: String.raw`from collections import deque
+
+def run_all(jobs):
+    results = [None] * len(jobs)
+    ready = deque(enumerate(jobs))
+    while ready:
+        index, job = ready.popleft()
+        try:
+            next(job)
+            next(job)
+        except StopIteration as stop:
+            results[index] = stop.value
+        else:
+            ready.append((index, job))
+    return results
+`,
+  },
+  {
+    kind: "the newest first (a stack, not a queue)",
+    fails: "the generators take turns, one step each",
+    code: String.raw`def run_all(jobs):
+    results = [None] * len(jobs)
+    ready = list(enumerate(jobs))
+    while ready:
+        index, job = ready.pop()
+        try:
+            next(job)
+        except StopIteration as stop:
+            results[index] = stop.value
+        else:
+            ready.insert(0, (index, job))
+    return results
+`,
+  },
+] satisfies Fake[];

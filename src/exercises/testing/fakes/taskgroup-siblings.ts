@@ -91,3 +91,135 @@ export function* book(parts: Part[]): asyncio.Coroutine<string[]> {
 `,
   },
 ] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected lines, with a sleep",
+    fails: "book returns every part when all are available",
+    code: String.raw`import asyncio
+
+async def book(parts):
+    for part in ("flight", "hotel", "car"):
+        print(f"{part}: held")
+    await asyncio.sleep(1)
+    print("flight: booked")
+    print("hotel: released")
+    print("car: released")
+    raise LookupError("no hotel left")
+`,
+  },
+  {
+    kind: "one part after another",
+    fails: "every part is booked at once, each in its own task",
+    code: String.raw`import asyncio
+
+async def reserve(part, seconds, available):
+    print(f"{part}: held")
+    try:
+        await asyncio.sleep(seconds)
+        if not available:
+            raise LookupError(f"no {part} left")
+    except BaseException:
+        print(f"{part}: released")
+        raise
+    print(f"{part}: booked")
+    return part
+
+async def book(parts):
+    return [await reserve(part, seconds, available) for part, seconds, available in parts]
+`,
+  },
+  {
+    kind: "gather: fails at once, the other bookings left running",
+    fails: "the bookings still under way are cancelled, and released, before book fails",
+    code: String.raw`import asyncio
+
+async def reserve(part, seconds, available):
+    print(f"{part}: held")
+    try:
+        await asyncio.sleep(seconds)
+        if not available:
+            raise LookupError(f"no {part} left")
+    except BaseException:
+        print(f"{part}: released")
+        raise
+    print(f"{part}: booked")
+    return part
+
+async def book(parts):
+    return await asyncio.gather(*(reserve(part, seconds, available) for part, seconds, available in parts))
+`,
+  },
+  {
+    kind: "waits for every booking, then fails",
+    fails: "book fails as soon as one part does",
+    code: String.raw`import asyncio
+
+async def reserve(part, seconds, available):
+    print(f"{part}: held")
+    try:
+        await asyncio.sleep(seconds)
+        if not available:
+            raise LookupError(f"no {part} left")
+    except BaseException:
+        print(f"{part}: released")
+        raise
+    print(f"{part}: booked")
+    return part
+
+async def book(parts):
+    outcomes = await asyncio.gather(*(reserve(part, seconds, available) for part, seconds, available in parts), return_exceptions=True)
+    for outcome in outcomes:
+        if isinstance(outcome, Exception):
+            raise outcome
+    return outcomes
+`,
+  },
+  {
+    kind: "cancels the other bookings but does not wait for them",
+    fails: "the bookings still under way are cancelled, and released, before book fails",
+    code: String.raw`import asyncio
+
+async def reserve(part, seconds, available):
+    print(f"{part}: held")
+    try:
+        await asyncio.sleep(seconds)
+        if not available:
+            raise LookupError(f"no {part} left")
+    except BaseException:
+        print(f"{part}: released")
+        raise
+    print(f"{part}: booked")
+    return part
+
+async def book(parts):
+    tasks = [asyncio.create_task(reserve(part, seconds, available)) for part, seconds, available in parts]
+    try:
+        return await asyncio.gather(*tasks)
+    except LookupError:
+        for task in tasks:
+            task.cancel()
+        raise
+`,
+  },
+  {
+    kind: "a task group, but the holds are never released",
+    fails: "the bookings still under way are cancelled, and released, before book fails",
+    code: String.raw`import asyncio
+
+async def reserve(part, seconds, available):
+    print(f"{part}: held")
+    await asyncio.sleep(seconds)
+    if not available:
+        raise LookupError(f"no {part} left")
+    print(f"{part}: booked")
+    return part
+
+async def book(parts):
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(reserve(part, seconds, available)) for part, seconds, available in parts]
+    return [task.result() for task in tasks]
+`,
+  },
+] satisfies Fake[];

@@ -77,13 +77,110 @@ export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<s
 `,
   },
   {
-    kind: "all at once, but only the first file returned per name",
+    kind: "all at once, but the files in reverse order",
     fails: "it returns the files, in the order of the names",
     code: `${download}
 export function* fetchAll(names: string[], seconds: number): asyncio.Coroutine<string[]> {
   const files = yield* asyncio.gather(...names.map((name) => download(name, seconds)));
-  return files.sort();
+  return files.reverse();
 }
+`,
+  },
+] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected lines, with a sleep",
+    fails: "it returns the files, in the order of the names",
+    code: String.raw`import asyncio
+
+async def fetch_all(names, seconds):
+    for name in ["a", "b", "c"]:
+        print(f"{name}: start")
+    await asyncio.sleep(1)
+    for name in ["a", "b", "c"]:
+        print(f"{name}: done")
+    return ["a.txt", "b.txt", "c.txt"]
+`,
+  },
+  {
+    kind: "prints the lines for the given names, with one sleep in fetch_all",
+    fails: "the downloads wait at once, each in its own task",
+    code: String.raw`import asyncio
+
+async def fetch_all(names, seconds):
+    for name in names:
+        print(f"{name}: start")
+    await asyncio.sleep(seconds)
+    for name in names:
+        print(f"{name}: done")
+    return [f"{name}.txt" for name in names]
+`,
+  },
+  {
+    kind: "dummy tasks with the downloads' names, doing none of the work",
+    fails: "the downloads wait at once, each in its own task",
+    code: String.raw`import asyncio
+
+async def nothing():
+    pass
+
+async def fetch_all(names, seconds):
+    tasks = [asyncio.create_task(nothing(), name=name) for name in names]
+    for name in names:
+        print(f"{name}: start")
+    await asyncio.sleep(seconds)
+    for name in names:
+        print(f"{name}: done")
+    await asyncio.gather(*tasks)
+    return [f"{name}.txt" for name in names]
+`,
+  },
+  {
+    kind: "one after another",
+    fails: "the downloads wait at once, each in its own task",
+    code: String.raw`import asyncio
+
+async def download(name, seconds):
+    print(f"{name}: start")
+    await asyncio.sleep(seconds)
+    print(f"{name}: done")
+    return f"{name}.txt"
+
+async def fetch_all(names, seconds):
+    return [await download(name, seconds) for name in names]
+`,
+  },
+  {
+    kind: "one task after another",
+    fails: "the downloads wait at once, each in its own task",
+    code: String.raw`import asyncio
+
+async def download(name, seconds):
+    print(f"{name}: start")
+    await asyncio.sleep(seconds)
+    print(f"{name}: done")
+    return f"{name}.txt"
+
+async def fetch_all(names, seconds):
+    return [await asyncio.create_task(download(name, seconds), name=name) for name in names]
+`,
+  },
+  {
+    kind: "all at once, but the files in reverse",
+    fails: "it returns the files, in the order of the names",
+    code: String.raw`import asyncio
+
+async def download(name, seconds):
+    print(f"{name}: start")
+    await asyncio.sleep(seconds)
+    print(f"{name}: done")
+    return f"{name}.txt"
+
+async def fetch_all(names, seconds):
+    files = await asyncio.gather(*(download(name, seconds) for name in names))
+    return files[::-1]
 `,
   },
 ] satisfies Fake[];

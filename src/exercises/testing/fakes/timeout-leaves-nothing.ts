@@ -124,3 +124,135 @@ export function* downloadAll(parts: Array<[string, number]>, limit: number): asy
   }`),
   },
 ] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected lines, with a sleep",
+    fails: "downloadAll returns every part when there is time",
+    code: String.raw`import asyncio
+
+async def download_all(parts, limit):
+    await asyncio.sleep(2)
+    print("b: done")
+    return None
+`,
+  },
+  {
+    kind: "one part after another (so a limit with time to spare for all at once runs out)",
+    fails: "downloadAll returns every part when there is time",
+    code: String.raw`import asyncio
+
+async def download(part, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{part}: done")
+    return part
+
+async def download_all(parts, limit):
+    try:
+        async with asyncio.timeout(limit):
+            return [await download(part, seconds) for part, seconds in parts]
+    except TimeoutError:
+        return None
+`,
+  },
+  {
+    kind: "dummy tasks with the parts' names; download_all waits itself",
+    fails: "every part downloads at once, each in its own task",
+    code: String.raw`import asyncio
+
+async def idle():
+    pass
+
+async def download_all(parts, limit):
+    tasks = [asyncio.create_task(idle(), name=part) for part, _ in parts]
+    await asyncio.gather(*tasks)
+    slowest = max(seconds for _, seconds in parts)
+    await asyncio.sleep(min(slowest, limit))
+    return [part for part, _ in parts] if slowest <= limit else None
+`,
+  },
+  {
+    kind: "stops waiting at the limit with wait(), leaving the downloads running",
+    fails: "out of time, no download is left behind",
+    code: String.raw`import asyncio
+
+async def download(part, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{part}: done")
+    return part
+
+async def download_all(parts, limit):
+    tasks = [asyncio.create_task(download(part, seconds), name=part) for part, seconds in parts]
+    done, pending = await asyncio.wait(tasks, timeout=limit)
+    return None if pending else [task.result() for task in tasks]
+`,
+  },
+  {
+    kind: "cleans up only in except, when the time runs out",
+    fails: "cancelled from outside, it stops and leaves no download behind",
+    code: String.raw`import asyncio
+
+async def download(part, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{part}: done")
+    return part
+
+async def download_all(parts, limit):
+    tasks = [asyncio.create_task(download(part, seconds), name=part) for part, seconds in parts]
+    try:
+        async with asyncio.timeout(limit):
+            return [await task for task in tasks]
+    except TimeoutError:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        return None
+`,
+  },
+  {
+    kind: "cancels the downloads but does not wait for them",
+    fails: "out of time, no download is left behind",
+    code: String.raw`import asyncio
+
+async def download(part, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{part}: done")
+    return part
+
+async def download_all(parts, limit):
+    tasks = [asyncio.create_task(download(part, seconds), name=part) for part, seconds in parts]
+    try:
+        async with asyncio.timeout(limit):
+            return [await task for task in tasks]
+    except TimeoutError:
+        return None
+    finally:
+        for task in tasks:
+            task.cancel()
+`,
+  },
+  {
+    kind: "swallows a cancel from outside",
+    fails: "cancelled from outside, it stops and leaves no download behind",
+    code: String.raw`import asyncio
+
+async def download(part, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{part}: done")
+    return part
+
+async def download_all(parts, limit):
+    tasks = [asyncio.create_task(download(part, seconds), name=part) for part, seconds in parts]
+    try:
+        async with asyncio.timeout(limit):
+            return [await task for task in tasks]
+    except (TimeoutError, asyncio.CancelledError):
+        return None
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+`,
+  },
+] satisfies Fake[];

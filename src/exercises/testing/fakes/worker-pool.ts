@@ -77,3 +77,127 @@ export function* runJobs(jobs: number[], count: number): asyncio.Coroutine<void>
     code: pool("for (const task of workers) task.cancel();\n  yield* asyncio.gather(...workers, { returnExceptions: true });", "yield* asyncio.sleep(0.5);"),
   },
 ] satisfies Fake[];
+
+/** The same kinds of wrong solution in Python, each in place of the reader's exercise.py. */
+export const python = [
+  {
+    kind: "prints the expected lines, with a sleep",
+    fails: "every job is done exactly once",
+    code: String.raw`import asyncio
+
+async def run_jobs(jobs, count):
+    await asyncio.sleep(1)
+    for i, job in enumerate([1, 2, 3, 4, 5, 6]):
+        print(f"w{i % 3 + 1} did job {job}")
+    print("all jobs done")
+    print("workers stopped")
+`,
+  },
+  {
+    kind: "dummy worker tasks; run_jobs does the jobs itself",
+    fails: "each job is done by the worker that reports it",
+    code: String.raw`import asyncio
+
+async def idle():
+    pass
+
+async def run_jobs(jobs, count):
+    names = [f"w{i + 1}" for i in range(count)]
+    workers = [asyncio.create_task(idle(), name=name) for name in names]
+    for i in range(0, len(jobs), count):
+        await asyncio.sleep(0.5)
+        for name, job in zip(names, jobs[i : i + count]):
+            print(f"{name} did job {job}")
+    await asyncio.gather(*workers)
+    print("all jobs done")
+`,
+  },
+  {
+    kind: "one worker after another (a single worker)",
+    fails: "the workers share the work",
+    code: String.raw`import asyncio
+
+async def worker(name, queue):
+    while True:
+        job = await queue.get()
+        await asyncio.sleep(0.5)
+        print(f"{name} did job {job}")
+        queue.task_done()
+
+async def run_jobs(jobs, count):
+    queue = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    task = asyncio.create_task(worker("w1", queue), name="w1")
+    await queue.join()
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+`,
+  },
+  {
+    kind: "never stops the workers",
+    fails: "every worker has stopped before runJobs returns",
+    code: String.raw`import asyncio
+
+async def worker(name, queue):
+    while True:
+        job = await queue.get()
+        await asyncio.sleep(0.5)
+        print(f"{name} did job {job}")
+        queue.task_done()
+
+async def run_jobs(jobs, count):
+    queue = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    workers = [asyncio.create_task(worker(f"w{i + 1}", queue), name=f"w{i + 1}") for i in range(count)]
+    await queue.join()
+    print("all jobs done")
+`,
+  },
+  {
+    kind: "cancels the workers but does not wait for them",
+    fails: "every worker has stopped before runJobs returns",
+    code: String.raw`import asyncio
+
+async def worker(name, queue):
+    while True:
+        job = await queue.get()
+        await asyncio.sleep(0.5)
+        print(f"{name} did job {job}")
+        queue.task_done()
+
+async def run_jobs(jobs, count):
+    queue = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    workers = [asyncio.create_task(worker(f"w{i + 1}", queue), name=f"w{i + 1}") for i in range(count)]
+    await queue.join()
+    for task in workers:
+        task.cancel()
+`,
+  },
+  {
+    kind: "stops the workers before the jobs are done",
+    fails: "every job is done exactly once",
+    code: String.raw`import asyncio
+
+async def worker(name, queue):
+    while True:
+        job = await queue.get()
+        await asyncio.sleep(0.5)
+        print(f"{name} did job {job}")
+        queue.task_done()
+
+async def run_jobs(jobs, count):
+    queue = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    workers = [asyncio.create_task(worker(f"w{i + 1}", queue), name=f"w{i + 1}") for i in range(count)]
+    await asyncio.sleep(0.5)
+    for task in workers:
+        task.cancel()
+    await asyncio.gather(*workers, return_exceptions=True)
+`,
+  },
+] satisfies Fake[];
