@@ -7,19 +7,17 @@
  * beside it. No system Python needed. One interpreter runs them all (loading it is most of
  * the cost); each program still gets a fresh `__main__`, loop and seed.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { NodeOutcome } from "../runner/testing/index.ts";
+import { runPyodideNode, type NodeOutcome } from "../runner/testing/index.ts";
 import { chapterExercises } from "./testing/chapters.ts";
 import { PYTHON_FAKES } from "./testing/fakes/index.ts";
 import { pythonCheckFiles, PYTHON_CHECK_ENTRY } from "./python-tree.ts";
 import { verdictOf } from "../notebook/index.ts";
 
-const SCRIPT = fileURLToPath(new URL("../runner/testing/pyodide-node.ts", import.meta.url));
 const HARNESS = readFileSync(fileURLToPath(new URL("./check_harness.py", import.meta.url)), "utf8");
 const exercises = chapterExercises();
 
@@ -78,19 +76,7 @@ function runAll(): Promise<Map<string, NodeOutcome>> {
     for (const [path, text] of Object.entries(pythonCheckFiles(check, code, HARNESS))) writeFileSync(join(dir, sub, path), text);
     entries.push(`${sub}/${PYTHON_CHECK_ENTRY}`);
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, dir, ...entries], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`pyodide-node.ts exited ${code}:\n${stderr.slice(-2000)}`));
-      const results = JSON.parse(stdout) as NodeOutcome[];
-      resolve(new Map(entries.map((entry, i) => [entry.split("/")[0]!, results[i]!])));
-    });
-  });
+  return runPyodideNode([dir, ...entries]).then((results) => new Map(entries.map((entry, i) => [entry.split("/")[0]!, results[i]!])));
 }
 
 async function verdict(sub: string) {

@@ -5,45 +5,29 @@
  * ` ```python check ` block. As under Node (./python-checks.test.ts): each Python solution
  * passes, each Python starter fails a named check. Skipped without /usr/bin/chromium.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verdictOf } from "../notebook/index.ts";
 import type { PythonHarnessOptions, PythonHarnessRun } from "../runner/testing/index.ts";
-import { startPythonServer, type PythonServer } from "../runner/testing/index.ts";
+import { CHROMIUM, openPythonPage, type PythonPage } from "../runner/testing/index.ts";
 import { chapterExercises } from "./testing/chapters.ts";
 import { PYTHON_CHECK_ENTRY, pythonCheckFiles } from "./python-tree.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const HARNESS = readFileSync(fileURLToPath(new URL("./check_harness.py", import.meta.url)), "utf8");
 /** Loading Pyodide takes seconds, many more on a loaded machine. */
 const LOAD = 120_000;
-
-let server: PythonServer | undefined;
-let context: BrowserContext | undefined;
+let opened: PythonPage | undefined;
 let page: Page;
-const profile = mkdtempSync(join(tmpdir(), "python-exercises-"));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
-  server = await startPythonServer();
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => console.error("page error:", error));
-  await page.goto(server.origin);
-  await page.waitForFunction(() => "python" in globalThis);
+  opened = await openPythonPage("python-exercises");
+  if (opened) page = opened.page;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await opened?.close();
 });
 
 async function check(checkCode: string, code: string) {

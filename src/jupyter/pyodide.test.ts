@@ -10,7 +10,6 @@
  * One child process, one interpreter for all chapters (loading it is most of the cost), a fresh
  * `__main__` per chapter, as a fresh kernel per notebook.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,13 +17,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkOutput } from "../notebook/index.ts";
 import { classifyPython, type Departure, expectedInPage, PYODIDE_DEPARTURES } from "../runner/python/index.ts";
-import type { NodeOutcome } from "../runner/testing/index.ts";
+import { runPyodideNode } from "../runner/testing/index.ts";
 import { forJupyter } from "./await.ts";
 import { KEEPS_ASYNCIO_RUN } from "./departures.ts";
 import type { CodeCell } from "./notebook.ts";
 import { chapterNotebooks } from "./testing/chapters.ts";
 
-const SCRIPT = fileURLToPath(new URL("../runner/testing/pyodide-node.ts", import.meta.url));
 const KERNEL = readFileSync(fileURLToPath(new URL("./testing/kernel.py", import.meta.url)), "utf8");
 const TIMEOUT = 300_000;
 
@@ -64,7 +62,7 @@ const dir = mkdtempSync(join(tmpdir(), "notebooks-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let results: Promise<Map<string, CellResult[]>> | undefined;
-function runAll(): Promise<Map<string, CellResult[]>> {
+async function runAll(): Promise<Map<string, CellResult[]>> {
   const programs = [
     ...chapters.map(({ chapter, runnable }) => ({ name: chapter, cells: runnable.map(({ cell }) => text(cell.source)) })),
     { name: KEPT, cells: kept.map(({ rewritten }) => rewritten) },
@@ -74,25 +72,14 @@ function runAll(): Promise<Map<string, CellResult[]>> {
     writeFileSync(join(dir, entry), `CELLS = ${JSON.stringify(cells)}\n\n${KERNEL}`);
     return entry;
   });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, dir, ...entries], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`pyodide-node.ts exited ${code}:\n${stderr.slice(-4000)}`));
-      const outcomes = JSON.parse(stdout) as NodeOutcome[];
-      const byChapter = new Map<string, CellResult[]>();
-      programs.forEach(({ name }, index) => {
-        const outcome = outcomes[index]!;
-        if (outcome.code !== 0) return reject(new Error(`${name}: the kernel failed:\n${outcome.stderr.slice(-4000)}`));
-        byChapter.set(name, JSON.parse(outcome.stdout.trim().split("\n").at(-1)!) as CellResult[]);
-      });
-      resolve(byChapter);
-    });
+  const outcomes = await runPyodideNode([dir, ...entries]);
+  const byChapter = new Map<string, CellResult[]>();
+  programs.forEach(({ name }, index) => {
+    const outcome = outcomes[index]!;
+    if (outcome.code !== 0) throw new Error(`${name}: the kernel failed:\n${outcome.stderr.slice(-4000)}`);
+    byChapter.set(name, JSON.parse(outcome.stdout.trim().split("\n").at(-1)!) as CellResult[]);
   });
+  return byChapter;
 }
 
 async function resultsOf(chapter: string): Promise<CellResult[]> {

@@ -7,15 +7,12 @@
  * The programs run in one child process (../testing/pyodide-node.ts), one interpreter loaded
  * once: loading is most of the cost.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { NodeOutcome } from "../testing/index.ts";
+import { runPyodideNode, type NodeOutcome } from "../testing/index.ts";
 
-const SCRIPT = fileURLToPath(new URL("../testing/pyodide-node.ts", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "pyodide-node-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -29,19 +26,7 @@ let outcomes: Promise<Map<string, NodeOutcome>> | undefined;
 function runAll(): Promise<Map<string, NodeOutcome>> {
   const names = [...programs.keys()];
   for (const [name, source] of programs) writeFileSync(join(dir, name), source);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, dir, `--stop-on=${STOP_HERE}`, ...names], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`pyodide-node.ts exited ${code}:\n${stderr}`));
-      const results = JSON.parse(stdout) as NodeOutcome[];
-      resolve(new Map(names.map((name, i) => [name, results[i]!])));
-    });
-  });
+  return runPyodideNode([dir, `--stop-on=${STOP_HERE}`, ...names]).then((results) => new Map(names.map((name, i) => [name, results[i]!])));
 }
 
 /** Declares a program; the first call to the returned function runs every declared program. */

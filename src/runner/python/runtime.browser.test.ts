@@ -8,40 +8,25 @@
  * A persistent browser profile, so the HTTP cache is the disk cache readers have. Skipped when
  * /usr/bin/chromium is missing.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { existsSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PYODIDE_DIR, PYODIDE_FILES } from "./assets.ts";
 import type { RunEvent } from "../core/index.ts";
 import type { PythonHarnessOptions, PythonHarnessRun } from "../testing/index.ts";
-import { startPythonServer, type PythonServer } from "../testing/index.ts";
+import { CHROMIUM, openPythonPage, type PythonPage, type PythonServer } from "../testing/index.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-
-let server: PythonServer | undefined;
-let context: BrowserContext | undefined;
+let opened: PythonPage | undefined;
 let page: Page;
-const profile = mkdtempSync(join(tmpdir(), "python-browser-"));
+let server: PythonServer | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
-  server = await startPythonServer();
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => console.error("page error:", error));
-  await page.goto(server.origin);
-  await page.waitForFunction(() => "python" in globalThis);
+  opened = await openPythonPage("python-browser");
+  if (opened) ({ page, server } = opened);
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await opened?.close();
 });
 
 function run(code: string, options: PythonHarnessOptions = {}): Promise<PythonHarnessRun> {

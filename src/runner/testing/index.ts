@@ -9,3 +9,5 @@ export type { PythonHarnessOptions, PythonHarnessRun } from "./python-harness.ts
 export type { NodeOutcome } from "./pyodide-node.ts";
 export { CSP, startPythonServer, type PythonServer } from "./python-server.ts";
 export { manualTimers } from "./manual-timers.ts";
+export { runPyodideNode } from "./pyodide-node-client.ts";
+export { CHROMIUM, CHROMIUM_ARGS, openPythonPage, type PythonPage } from "./python-page.ts";

@@ -1,0 +1,26 @@
+/**
+ * Runs ./pyodide-node.ts in a child process, for the tests that run Python under Pyodide in
+ * Node: one interpreter for all the programs given, loaded once. Resolves with one outcome per
+ * entry, in order; rejects with the tail of its stderr when the script itself fails.
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { NodeOutcome } from "./pyodide-node.ts";
+
+const SCRIPT = fileURLToPath(new URL("./pyodide-node.ts", import.meta.url));
+
+/** `args`: the directory, options such as `--stop-on=TEXT`, then the entries (see ./pyodide-node.ts). */
+export function runPyodideNode(args: string[]): Promise<NodeOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`pyodide-node.ts exited ${code}:\n${stderr.slice(-4000)}`));
+      resolve(JSON.parse(stdout) as NodeOutcome[]);
+    });
+  });
+}
