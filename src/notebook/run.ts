@@ -104,13 +104,12 @@ export async function runCell(request: CellRunRequest, deps: RunDeps = runnerDep
 class Judging {
   readonly ran: Omit<Ran, "result">;
   private readonly judge: OutputJudge;
+  // A plain field, not a parameter property: Node's type stripping (the scripts import this
+  // module) refuses parameter properties.
+  private readonly onUpdate: (update: RunUpdate) => void;
 
-  constructor(
-    expected: string,
-    expectedStderr: string | undefined,
-    runtime: Runtime<string>,
-    private readonly onUpdate: (update: RunUpdate) => void,
-  ) {
+  constructor(expected: string, expectedStderr: string | undefined, runtime: Runtime<string>, onUpdate: (update: RunUpdate) => void) {
+    this.onUpdate = onUpdate;
     this.ran = { stdout: "", stderr: "", runtime: runtime.name };
     this.judge = new OutputJudge(expected, expectedStderr, { mergedStderr: runtime.mergesStderr === true });
     onUpdate({ type: "started", runtime: runtime.name, mergesStderr: runtime.mergesStderr === true });
