@@ -12,11 +12,16 @@ export class FakeProcess implements ProcessLike {
   private _controller!: ReadableStreamDefaultController<string>;
   private _exit!: (code: number) => void;
 
-  constructor(
-    readonly command: string,
-    readonly args: string[],
-    readonly options: { cwd?: string; env?: Record<string, string> } | undefined,
-  ) {
+  readonly command: string;
+  readonly args: string[];
+  readonly options: { cwd?: string; env?: Record<string, string> } | undefined;
+
+  // Plain fields, not parameter properties: the benchmarks import this room under Node's type
+  // stripping, which refuses them.
+  constructor(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } | undefined) {
+    this.command = command;
+    this.args = args;
+    this.options = options;
     this.output = new ReadableStream<string>({ start: (controller) => void (this._controller = controller) });
     this.exit = new Promise((resolve) => (this._exit = resolve));
   }
