@@ -4,10 +4,12 @@ import { customInspectSymbol, format, inspect } from "./format.ts";
 
 // The reference is Node itself: whatever `node snippet.js` prints, the worker must print.
 class Point {
-  constructor(
-    public x: number,
-    public y: number,
-  ) {}
+  x: number;
+  y: number;
+  constructor(x: number, y: number) {
+    this.x = x;
+    this.y = y;
+  }
 }
 class Empty {}
 class Tagged {
