@@ -67,15 +67,13 @@ export class TimelineRecorder {
   private nextId = 1;
   private nextLoop = 0;
   private running: number | null = null;
-  /** When the running task's step began. */
-  private runningSince = 0;
   /** Stdout lines completed so far (see {@link printed}). */
   private lines = 0;
   /** The plain callback running now, if one is (as the waker of the tasks it wakes). */
   private callback: { t: number; callback: string; timer: boolean } | null = null;
   /** The running step as a waker, made on its first wake-up. */
   private stepWaker: Waker | null = null;
-  /** When the step or callback running now began (loop time). */
+  /** When the running task's step began (loop time). */
   private started = 0;
   /** Where a step that has already run long waits, captured in `taskWaiting`. */
   private slowAt: SourceLine | null = null;
@@ -133,7 +131,6 @@ export class TimelineRecorder {
     const id = record.id;
     this.rename(task, id);
     this.running = id;
-    this.runningSince = t;
     this.stepWaker = null;
     this.started = t;
     this.slowAt = null;
@@ -296,7 +293,7 @@ export class TimelineRecorder {
   printed(text: string): void {
     for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
       const line = this.lines++;
-      this.emit({ k: "print", line, id: this.running, t: this.running === null ? null : this.runningSince });
+      this.emit({ k: "print", line, id: this.running, t: this.running === null ? null : this.started });
     }
   }
 
