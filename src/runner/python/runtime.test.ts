@@ -2,24 +2,9 @@ import { describe, expect, it } from "vitest";
 import { STOP_SIGNAL } from "../core/index.ts";
 import { PythonRuntime, pythonFiles, pythonUnavailable, PYTHON_ENTRY } from "./runtime.ts";
 import type { RunEvent } from "../core/index.ts";
-import { STOP_GRACE_MS, type WorkerLike } from "../worker/index.ts";
-import type { FromWorker, ToWorker } from "../core/index.ts";
+import { STOP_GRACE_MS } from "../worker/index.ts";
+import { FakeWorker } from "../testing/index.ts";
 
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  received: ToWorker[] = [];
-  terminated = false;
-  postMessage(message: ToWorker): void {
-    this.received.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  send(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-}
 
 const NO_PYTHON = "Python cannot run in this browser: it has no module Web Workers.";
 

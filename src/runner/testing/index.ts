@@ -11,3 +11,4 @@ export { CSP, startPythonServer, type PythonServer } from "./python-server.ts";
 export { manualTimers } from "./manual-timers.ts";
 export { runPyodideNode } from "./pyodide-node-client.ts";
 export { CHROMIUM, CHROMIUM_ARGS, openPythonPage, type PythonPage } from "./python-page.ts";
+export { FakeWorker } from "./fake-worker.ts";

@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../core/index.ts";
-import { WorkerRuntime, type WorkerLike } from "./runtime.ts";
-import type { FromWorker, ToWorker } from "../core/index.ts";
-import { manualTimers } from "../testing/index.ts";
+import { WorkerRuntime } from "./runtime.ts";
+import { FakeWorker, manualTimers } from "../testing/index.ts";
 
-/** A worker whose side of the protocol the test plays. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  received: ToWorker[] = [];
-  terminated = false;
-  postMessage(message: ToWorker): void {
-    this.received.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  send(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-}
 
 function setup(options: { limits?: { lines: number; chars: number }; timeoutMs?: number } = {}) {
   const workers: FakeWorker[] = [];
