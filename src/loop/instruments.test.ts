@@ -102,6 +102,32 @@ describe("instruments", () => {
     expect(made.map((coro) => asyncio.coroutineStarted(coro))).toEqual([false, false, true, true]);
   });
 
+  it("lockAcquired and lockReleased say who holds a Lock: the running task, by acquire or by hand-off; Condition's too", async () => {
+    const events: string[] = [];
+    const lock = new asyncio.Lock();
+    const cond = new asyncio.Condition(lock);
+    const who = () => asyncio.currentTask()?.getName() ?? "no task";
+    const watch: Instrument = {
+      lockAcquired: (l) => void events.push(`${who()} acquired ${l === lock ? "lock" : "?"}`),
+      lockReleased: (l) => void events.push(`${who()} released ${l === lock ? "lock" : "?"}`),
+    };
+    function* first(): Coroutine<void> {
+      yield* lock.acquire();
+      yield* asyncio.sleep(0.1);
+      lock.release();
+    }
+    function* second(): Coroutine<void> {
+      yield* asyncio.asyncWith(cond, function* () {}); // waits, then is handed the lock
+    }
+    function* run(): Coroutine<void> {
+      const a = asyncio.createTask(first(), { name: "a" });
+      yield* asyncio.sleep(0);
+      yield* asyncio.gather(a, asyncio.createTask(second(), { name: "b" }));
+    }
+    await virtual.run(run, { instruments: [watch] });
+    expect(events).toEqual(["a acquired lock", "a released lock", "b acquired lock", "b released lock"]);
+  });
+
   it("a hook that throws removes its instrument and is reported", async () => {
     const seen: string[] = [];
     const broken: Instrument = {

@@ -72,6 +72,15 @@ export interface Instrument {
    * it, so a stack trace taken here shows the program's line.
    */
   coroutineCreated?(coro: object, time: number): void;
+  /**
+   * A `Lock` was taken: by the running task, if one runs (by its first `acquire()`, or by
+   * a waiter the lock was handed to, when it runs again). Python's locks record no owner;
+   * this hook is how a tool can say who holds one, and name two tasks that each hold the
+   * lock the other waits for. `Condition` (and so `Barrier`) acquire through their `Lock`.
+   */
+  lockAcquired?(lock: object, time: number): void;
+  /** A `Lock` was released (by whichever task or callback called `release()`). */
+  lockReleased?(lock: object, time: number): void;
 }
 
 /** The name of a hook. */
@@ -92,6 +101,8 @@ const hookKeys: { [K in InstrumentHook]-?: null } = {
   timerScheduled: null,
   taskWaiting: null,
   coroutineCreated: null,
+  lockAcquired: null,
+  lockReleased: null,
 };
 
 /** Every hook an {@link Instrument} may have, in the order `Instrument` declares them (for tools that install them all). */
@@ -112,10 +123,20 @@ export const _waitWatched = { on: false };
 /** Whether any instrument with a `coroutineCreated` hook was ever installed (checked per `sleep()` call). */
 export const _creationsWatched = { on: false };
 
+/** Whether any instrument with a `lockAcquired` or `lockReleased` hook was ever installed (checked per acquire and release). */
+export const _locksWatched = { on: false };
+
 /** Note that `instrument` may be installed on a loop (the loops call this in `addInstrument`). */
 export function _watchWaits(instrument: Instrument): void {
   if (instrument.taskWaiting !== undefined) _waitWatched.on = true;
   if (instrument.coroutineCreated !== undefined) _creationsWatched.on = true;
+  if (instrument.lockAcquired !== undefined || instrument.lockReleased !== undefined) _locksWatched.on = true;
+}
+
+/** `lock` was taken or released: calls that hook on the running loop's instruments (the caller checks `_locksWatched.on`). */
+export function _lockChanged(loop: AbstractEventLoop | null, hook: "lockAcquired" | "lockReleased", lock: object): void {
+  if (loop === null || loop._instruments === null) return;
+  _emit(loop, hook, lock);
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Coroutine } from "./coroutines.ts";
 import { BrokenBarrierError, CancelledError, RuntimeError, ValueError } from "./exceptions.ts";
 import type { Future } from "./futures.ts";
 import { LoopBoundMixin } from "./mixins.ts";
-import { noteWait } from "./instruments.ts";
+import { _getRunningLoop } from "./events.ts";
+import { _lockChanged, _locksWatched, noteWait } from "./instruments.ts";
 import { Deque } from "./ring-deque.ts";
 
 /** What `asyncWith` needs: the shape of Python's `_ContextManagerMixin` (Lock, Semaphore, Condition). */
@@ -97,6 +98,7 @@ export class Lock extends LoopBoundMixin implements AsyncLock {
   *acquire(): Coroutine<boolean> {
     if (!this._locked && (this._waiters === null || allCancelled(this._waiters))) {
       this._locked = true;
+      if (_locksWatched.on) _lockChanged(_getRunningLoop(), "lockAcquired", this);
       return true;
     }
     if (this._waiters === null) this._waiters = new Deque();
@@ -115,6 +117,7 @@ export class Lock extends LoopBoundMixin implements AsyncLock {
       throw error;
     }
     this._locked = true;
+    if (_locksWatched.on) _lockChanged(_getRunningLoop(), "lockAcquired", this);
     return true;
   }
 
@@ -128,6 +131,7 @@ export class Lock extends LoopBoundMixin implements AsyncLock {
   release(): void {
     if (!this._locked) throw new RuntimeError("Lock is not acquired.");
     this._locked = false;
+    if (_locksWatched.on) _lockChanged(_getRunningLoop(), "lockReleased", this);
     this._wakeUpFirst();
   }
 

@@ -61,5 +61,10 @@ export type TimelineEvent =
   | { k: "print"; line: number; id: number | null; t: number | null }
   /** What asyncio's debug mode would report, at the moment `t`; `id` the task it concerns, if any. */
   | { k: "note"; loop: number; t: number; kind: NoteKind; id: number | null; text: string; at?: SourceLine }
+  /**
+   * A lock (`what`: "Lock 1") was taken by task `id` (null: by code outside any task), or
+   * released (`id` undefined). asyncio's locks keep no owner; the library's hooks tell.
+   */
+  | { k: "hold"; t: number; what: string; id?: number | null }
   /** The loop closed. */
   | { k: "close"; loop: number; t: number };

@@ -270,6 +270,15 @@ export class TimelineRecorder {
     return record === undefined ? [] : [record.id];
   }
 
+  /** Who holds each lock: asyncio's locks keep no owner, the library's hooks tell. */
+  lockAcquired = (lock: object, t: number): void => {
+    this.emit({ k: "hold", t, what: this.ordinal(lock, "Lock"), id: this.running });
+  };
+
+  lockReleased = (lock: object, t: number): void => {
+    this.emit({ k: "hold", t, what: this.ordinal(lock, "Lock") });
+  };
+
   taskExited = (task: Live, t: number): void => {
     const id = this.idOf(task, t);
     this.rename(task, id);

@@ -19,6 +19,14 @@ export interface Wait {
   woke?: Waker;
 }
 
+/** A lock held by task `id` (null: taken outside any task) from `from` until `to` (-1: still held). */
+export interface Hold {
+  what: string;
+  id: number | null;
+  from: number;
+  to: number;
+}
+
 /** A note pinned where asyncio's debug mode would speak up; `pending`: still pending when its loop closed. */
 export interface Note {
   loop: number;
@@ -78,6 +86,8 @@ export interface Timeline {
   prints: Print[];
   /** In the order they were pinned. */
   notes: Note[];
+  /** Who held which lock when, in the order they were taken. */
+  holds: Hold[];
 }
 
 /** One row of the accessible table. */
@@ -102,7 +112,9 @@ const REAL_IDLE = 0.001;
  * whenever (a live view redraws from it without refolding what it saw before).
  */
 export class TimelineBuilder {
-  readonly timeline: Timeline = { loops: [], lanes: [], prints: [], notes: [] };
+  readonly timeline: Timeline = { loops: [], lanes: [], prints: [], notes: [], holds: [] };
+  /** Each lock's hold now, by name. */
+  private readonly held = new Map<string, Hold>();
   private readonly byId = new Map<number, Lane>();
   private readonly lastEvent: number[] = [];
 
@@ -203,6 +215,16 @@ export class TimelineBuilder {
         const note: Note = { loop: event.loop, t: event.t, kind: event.kind, id: event.id, text: event.text };
         if (event.at) note.at = event.at;
         this.timeline.notes.push(note);
+        return;
+      }
+      case "hold": {
+        const open = this.held.get(event.what);
+        if (open) open.to = event.t;
+        this.held.delete(event.what);
+        if (event.id === undefined) return;
+        const hold: Hold = { what: event.what, id: event.id, from: event.t, to: -1 };
+        this.timeline.holds.push(hold);
+        this.held.set(event.what, hold);
         return;
       }
       case "close": {

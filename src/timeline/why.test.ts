@@ -71,8 +71,9 @@ describe("why is this task waiting", () => {
     }
     await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [recorder] });
     const before = mid!;
-    expect(chainText(awaitTree(before, before.lanes[0]!.id)!)).toBe(`${before.lanes[0]!.name} awaits task waiter → waiter awaits Lock 1`);
-    expect(whyWaiting(before, idOf(before, "waiter"))!.wake).toBe("It wakes when another task releases Lock 1.");
+    expect(chainText(awaitTree(before, before.lanes[0]!.id)!)).toBe(`${before.lanes[0]!.name} awaits task waiter → waiter awaits Lock 1, held by holder → holder`);
+    expect(whyWaiting(before, idOf(before, "waiter"))!.now).toBe("waiter awaits Lock 1, held by holder (since 0.000 s).");
+    expect(whyWaiting(before, idOf(before, "waiter"))!.wake).toBe("It wakes when holder (or any task) releases Lock 1.");
     const end = fold(recorder.events);
     expect(whyWaiting(end, idOf(end, "waiter"))!.wake).toBe("Its last wait, on Lock 1, ended at 0.500 s: Lock 1 released by holder's step 2 at 0.500 s.");
   });
@@ -106,6 +107,85 @@ describe("why is this task waiting", () => {
     expect(closed.notes.map((note) => note.kind)).toEqual(["pending", "pending"]);
   });
 
+  it("names two tasks that each hold the lock the other waits for as a deadlock, with the locks", async () => {
+    const a = new asyncio.Lock();
+    const b = new asyncio.Lock();
+    const tasks: Task<void>[] = [];
+    const loop = new asyncio.VirtualTimeLoop();
+    const recorder = new TimelineRecorder(asyncio);
+    loop.addInstrument(recorder);
+    function* both(first: asyncio.Lock, second: asyncio.Lock): Coroutine<void> {
+      yield* first.acquire();
+      yield* asyncio.sleep(0.1);
+      yield* second.acquire();
+    }
+    function* main(): Coroutine<void> {
+      tasks.push(asyncio.createTask(both(a, b), { name: "one" }), asyncio.createTask(both(b, a), { name: "two" }));
+      yield* asyncio.wait(tasks, { timeout: 1 });
+    }
+    await loop.runUntilComplete(main());
+    const timeline = fold(recorder.events);
+    const one = whyWaiting(timeline, idOf(timeline, "one"))!;
+    expect(one.now).toBe("one awaits Lock 2, held by two (since 0.100 s).");
+    expect(one.chain).toEqual(["one awaits Lock 2, held by two", "└ two awaits Lock 1, held by one", "  └ one (already above: a cycle)"]);
+    expect(one.wake).toBe("Nothing will wake it: the tasks it awaits wait, in a cycle, for it.");
+    expect(one.deadlock).toBe("Deadlock: one waits for Lock 2, held by two; two waits for Lock 1, held by one.");
+    const found = deadlocks(timeline);
+    expect(found).toEqual([{ ids: [idOf(timeline, "one"), idOf(timeline, "two")], via: ["Lock 2", "Lock 1"], from: 0.1, to: -1 }]);
+    expect(deadlockSpanText(timeline, found[0]!)).toBe("Deadlock: one waits for Lock 2, held by two; two waits for Lock 1, held by one, since 0.100 s: none of them can ever wake.");
+    for (const task of tasks) task.cancel();
+    await loop.runUntilComplete(asyncio.wait(tasks));
+    loop.close();
+  });
+
+  it("a task that acquires a Lock it holds deadlocks itself", async () => {
+    const lock = new asyncio.Lock();
+    function* twice(): Coroutine<void> {
+      yield* lock.acquire();
+      yield* lock.acquire();
+    }
+    function* main(): Coroutine<void> {
+      yield* asyncio.waitFor(asyncio.createTask(twice(), { name: "twice" }), 1);
+    }
+    const timeline = await record(main);
+    const found = deadlocks(timeline);
+    expect(found).toEqual([{ ids: [idOf(timeline, "twice")], via: ["Lock 1"], from: 0, to: 1 }]);
+    expect(deadlockSpanText(timeline, found[0]!)).toBe("Deadlock: twice waits for Lock 1, held by twice, from 0.000 s until 1.000 s, when one of them stopped waiting from outside (cancelled).");
+  });
+
+  it("a lock changing hands is no deadlock, and a lock left held by a task that ended is named", async () => {
+    const lock = new asyncio.Lock();
+    let mid: Timeline | null = null;
+    const recorder = new TimelineRecorder(asyncio);
+    function* user(name: string): Coroutine<void> {
+      yield* lock.acquire();
+      yield* asyncio.sleep(0.1);
+      if (name !== "leaky") lock.release();
+    }
+    function* look(): Coroutine<void> {
+      yield* asyncio.sleep(0.5);
+      mid = fold(recorder.events);
+    }
+    function* main(): Coroutine<void> {
+      const users = ["first", "leaky", "last"].map((name) => asyncio.createTask(user(name), { name }));
+      yield* asyncio.createTask(look(), { name: "look" });
+      for (const task of users) task.cancel();
+      yield* asyncio.sleep(0);
+    }
+    await asyncio.run(main(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [recorder] });
+    const timeline = mid!;
+    expect(deadlocks(timeline)).toEqual([]);
+    expect(timeline.holds.map((hold) => [hold.id, hold.from, hold.to])).toEqual([
+      [idOf(timeline, "first"), 0, 0.1],
+      [idOf(timeline, "leaky"), 0.1, -1],
+    ]);
+    const last = whyWaiting(timeline, idOf(timeline, "last"))!;
+    expect(last.now).toBe("last awaits Lock 1, held by leaky (since 0.000 s).");
+    expect(last.chain).toEqual(["last awaits Lock 1, held by leaky"]);
+    expect(last.wake).toBe("Nothing will wake it unless another task releases Lock 1: leaky took it and ended without releasing it.");
+    expect(last.deadlock).toBeNull();
+  });
+
   it("a cycle that ended (one of its tasks stopped waiting) has an end", () => {
     const timeline = fold([
       { k: "loop", loop: 0, kind: "VirtualTimeLoop", t: 0 },
@@ -117,7 +197,7 @@ describe("why is this task waiting", () => {
       { k: "exit", loop: 0, t: 1, id: 2, outcome: "cancelled", detail: "CancelledError" },
     ]);
     const found = deadlocks(timeline);
-    expect(found).toEqual([{ ids: [1, 2], from: 0.2, to: 1 }]);
+    expect(found).toEqual([{ ids: [1, 2], via: [null, null], from: 0.2, to: 1 }]);
     expect(deadlockSpanText(timeline, found[0]!)).toBe("Deadlock: a awaits b awaits a, from 0.200 s until 1.000 s, when one of them stopped waiting from outside (cancelled).");
   });
 

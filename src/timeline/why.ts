@@ -4,7 +4,7 @@
  * will wake it, where it was created, and the await cycles that can never end (deadlocks).
  */
 import { LINE_BUDGET, type Waker } from "./events.ts";
-import { formatTime, type Lane, lineText, type Timeline, type Wait, waitText } from "./record.ts";
+import { formatTime, type Hold, type Lane, lineText, type Timeline, type Wait, waitText } from "./record.ts";
 
 /** One task in an await chain: what it awaits, and the tasks that wait stands for. */
 export interface AwaitNode {
@@ -43,15 +43,38 @@ export function currentWait(lane: Lane): Wait | null {
   return last && last.to < 0 ? last : null;
 }
 
+/** Who holds lock `what` ("Lock 1") at the end of the timeline, if anyone does. */
+export function holderOf(timeline: Timeline, what: string): Hold | null {
+  for (let i = timeline.holds.length - 1; i >= 0; i--) {
+    const hold = timeline.holds[i]!;
+    if (hold.what === what) return hold.to < 0 ? hold : null;
+  }
+  return null;
+}
+
+/** The tasks a wait stands for at the end of the timeline: the tasks it awaits, or the task holding the lock it wants. */
+function targetsNow(timeline: Timeline, wait: Wait): number[] {
+  if (wait.targets) return wait.targets;
+  const holder = wait.on === "lock" ? holderOf(timeline, wait.what) : null;
+  return holder?.id != null ? [holder.id] : [];
+}
+
+/** "Lock 1, held by Task-2" for a lock someone holds; otherwise what {@link waitText} says. */
+export function awaitsText(timeline: Timeline, wait: Wait, byId = lanesById(timeline)): string {
+  const holder = wait.on === "lock" ? holderOf(timeline, wait.what) : null;
+  if (holder === null) return waitText(wait);
+  return `${wait.what}, held by ${holder.id === null ? "code outside any task" : (byId.get(holder.id)?.name ?? `task ${holder.id}`)}`;
+}
+
 /** The await tree below task `id`, as of the end of the timeline. */
 export function awaitTree(timeline: Timeline, id: number): AwaitNode | null {
   const byId = lanesById(timeline);
   const walk = (lane: Lane, path: Set<number>): AwaitNode => {
     const wait = currentWait(lane);
-    const node: AwaitNode = { id: lane.id, name: lane.name, awaits: wait ? waitText(wait) : "", children: [] };
-    if (!wait?.targets) return node;
+    const node: AwaitNode = { id: lane.id, name: lane.name, awaits: wait ? awaitsText(timeline, wait, byId) : "", children: [] };
+    if (!wait) return node;
     path.add(lane.id);
-    for (const target of wait.targets) {
+    for (const target of targetsNow(timeline, wait)) {
       const child = byId.get(target);
       if (!child || child.end !== null) continue;
       if (path.has(target)) node.children.push({ id: child.id, name: child.name, awaits: "", children: [], cycle: true });
@@ -89,9 +112,14 @@ export function chainText(node: AwaitNode): string {
   return parts.join(" → ");
 }
 
-/** Tasks awaiting each other in a cycle: `ids` around it (lowest first), from when until when (-1: still at the end). */
+/**
+ * Tasks awaiting each other in a cycle: `ids` around it (lowest first), from when until
+ * when (-1: still at the end); `via[i]` the lock `ids[i]` waits for, held by the next one
+ * (null where it awaits that task itself).
+ */
 export interface Deadlock {
   ids: number[];
+  via: Array<string | null>;
   from: number;
   to: number;
 }
@@ -103,14 +131,28 @@ export interface Deadlock {
  */
 export function deadlocks(timeline: Timeline): Deadlock[] {
   const byId = lanesById(timeline);
-  // One edge per task awaited: from the wait's start until the wait or the awaited task ends.
-  const edges: Array<{ from: number; to: number; a: number; b: number }> = [];
+  // One edge per task awaited: from the wait's start until the wait or the awaited task ends;
+  // a wait for a lock, one per task that held it meanwhile, while it did.
+  const edges: Array<{ from: number; to: number; a: number; b: number; via: string | null }> = [];
+  const holds = new Map<string, Hold[]>();
+  for (const hold of timeline.holds) {
+    if (hold.id === null) continue;
+    let list = holds.get(hold.what);
+    if (!list) holds.set(hold.what, (list = []));
+    list.push(hold);
+  }
+  const endOf = (id: number): number => byId.get(id)?.end ?? Infinity;
   for (const lane of timeline.lanes) {
     for (const wait of lane.waits) {
+      const waitTo = wait.to < 0 ? Infinity : wait.to;
       for (const target of wait.targets ?? []) {
-        const end = byId.get(target)?.end ?? null;
-        const waitTo = wait.to < 0 ? Infinity : wait.to;
-        edges.push({ from: wait.from, to: Math.min(waitTo, end ?? Infinity), a: lane.id, b: target });
+        edges.push({ from: wait.from, to: Math.min(waitTo, endOf(target)), a: lane.id, b: target, via: null });
+      }
+      if (wait.on !== "lock") continue;
+      for (const hold of holds.get(wait.what) ?? []) {
+        const from = Math.max(wait.from, hold.from);
+        const to = Math.min(waitTo, hold.to < 0 ? Infinity : hold.to, endOf(hold.id!));
+        if (from < to) edges.push({ from, to, a: lane.id, b: hold.id!, via: wait.what });
       }
     }
   }
@@ -137,8 +179,10 @@ export function deadlocks(timeline: Timeline): Deadlock[] {
         const key = ids.join(",");
         if (!seen.has(key)) {
           seen.add(key);
-          const to = Math.min(...path.slice(back).map((edge) => edge.to));
-          found.push({ ids, from: moment, to: to === Infinity ? -1 : to });
+          const around = path.slice(back);
+          const to = Math.min(...around.map((edge) => edge.to));
+          const via = around.map((edge) => edge.via);
+          found.push({ ids, via: [...via.slice(lowest), ...via.slice(0, lowest)], from: moment, to: to === Infinity ? -1 : to });
         }
         return;
       }
@@ -157,11 +201,20 @@ export function deadlocks(timeline: Timeline): Deadlock[] {
   return found;
 }
 
-/** "Deadlock: Task-1 awaits Task-2 awaits Task-1." */
-export function deadlockText(timeline: Timeline, cycle: readonly number[]): string {
+/**
+ * "Deadlock: Task-1 awaits Task-2 awaits Task-1.", or, where locks close the cycle, "Deadlock:
+ * Task-1 waits for Lock 2, held by Task-2; Task-2 waits for Lock 1, held by Task-1."
+ */
+export function deadlockText(timeline: Timeline, deadlock: Pick<Deadlock, "ids" | "via">): string {
   const byId = lanesById(timeline);
-  const names = [...cycle, cycle[0]!].map((id) => byId.get(id)?.name ?? `task ${id}`);
-  return `Deadlock: ${names.join(" awaits ")}.`;
+  const { ids, via } = deadlock;
+  const name = (id: number): string => byId.get(id)?.name ?? `task ${id}`;
+  if (via.every((lock) => lock === null)) return `Deadlock: ${[...ids, ids[0]!].map(name).join(" awaits ")}.`;
+  const links = ids.map((id, i) => {
+    const next = name(ids[(i + 1) % ids.length]!);
+    return via[i] ? `${name(id)} waits for ${via[i]}, held by ${next}` : `${name(id)} awaits ${next}`;
+  });
+  return `Deadlock: ${links.join("; ")}.`;
 }
 
 /** A deadlock with its moments, for the Timeline: "…, from 0.000 s until 1.000 s, when one of them stopped waiting". */
@@ -170,7 +223,7 @@ export function deadlockSpanText(timeline: Timeline, deadlock: Deadlock): string
   const origin = timeline.loops[lane?.loop ?? 0]?.start ?? 0;
   const from = formatTime(deadlock.from - origin);
   const span = deadlock.to < 0 ? `since ${from} s: none of them can ever wake.` : `from ${from} s until ${formatTime(deadlock.to - origin)} s, when one of them stopped waiting from outside (cancelled).`;
-  return `${deadlockText(timeline, deadlock.ids).slice(0, -1)}, ${span}`;
+  return `${deadlockText(timeline, deadlock).slice(0, -1)}, ${span}`;
 }
 
 /** Everything the why-view shows for task `id`. */
@@ -182,7 +235,7 @@ export function whyWaiting(timeline: Timeline, id: number, options: WhyOptions =
   const at = (t: number): string => `${formatTime(t - origin)} s`;
   const tree = awaitTree(timeline, id)!;
   const wait = currentWait(lane);
-  const cycle = deadlocks(timeline).find((deadlock) => deadlock.to < 0 && reaches(tree, new Set(deadlock.ids)))?.ids;
+  const cycle = deadlocks(timeline).find((deadlock) => deadlock.to < 0 && reaches(tree, new Set(deadlock.ids)));
   let now: string;
   let wake: string;
   if (lane.end !== null) {
@@ -193,8 +246,8 @@ export function whyWaiting(timeline: Timeline, id: number, options: WhyOptions =
     now = `${lane.name} is ready: its wait on ${waitText(wait)} is over, and it runs when the loop reaches it in the ready queue.`;
     wake = `Its wait on ${waitText(wait)} is over; the Timeline names the step that woke it once it runs.`;
   } else if (wait) {
-    now = `${lane.name} awaits ${waitText(wait)} (since ${at(wait.from)}).`;
-    wake = cycle ? "Nothing will wake it: the tasks it awaits wait, in a cycle, for it." : willWake(wait, byId, at);
+    now = `${lane.name} awaits ${awaitsText(timeline, wait, byId)} (since ${at(wait.from)}).`;
+    wake = cycle ? "Nothing will wake it: the tasks it awaits wait, in a cycle, for it." : willWake(wait, byId, at, holderOf(timeline, wait.what));
   } else if (lane.steps.length === 0) {
     now = `${lane.name} has not run yet: its first step is in the ready queue.`;
     wake = "It was created ready; it runs when the loop reaches it.";
@@ -213,7 +266,7 @@ export function whyWaiting(timeline: Timeline, id: number, options: WhyOptions =
 }
 
 /** What will end a wait, in words. */
-function willWake(wait: Wait, byId: Map<number, Lane>, at: (t: number) => string): string {
+function willWake(wait: Wait, byId: Map<number, Lane>, at: (t: number) => string, hold: Hold | null): string {
   const names = (wait.targets ?? []).map((id) => byId.get(id)).filter((lane) => lane !== undefined && lane.end === null).map((lane) => lane!.name);
   switch (wait.on) {
     case "timer":
@@ -224,8 +277,12 @@ function willWake(wait: Wait, byId: Map<number, Lane>, at: (t: number) => string
       return names.length > 0 ? `It wakes when ${names.join(", ")} ${names.length === 1 ? "has" : "have"} ended (or one fails first, as gather and TaskGroup stop at a failure).` : "It wakes on the loop's next turn: what it awaits has ended.";
     case "ready":
       return "It is back in the ready queue: the loop runs it on its next turn.";
-    case "lock":
-      return `It wakes when another task ${lockVerb(wait.what)}.`;
+    case "lock": {
+      const holder = hold?.id == null ? undefined : byId.get(hold.id);
+      if (holder === undefined) return `It wakes when another task ${lockVerb(wait.what)}.`;
+      if (holder.end !== null) return `Nothing will wake it unless another task releases ${wait.what}: ${holder.name} took it and ended without releasing it.`;
+      return `It wakes when ${holder.name} (or any task) releases ${wait.what}.`;
+    }
     case "queue":
       return `It wakes when another task puts into or takes from ${wait.what}.`;
     case "stream":
