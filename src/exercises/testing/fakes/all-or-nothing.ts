@@ -7,6 +7,18 @@ type Fetch = (url: string) => asyncio.Coroutine<string>;
 
 export default [
   {
+    kind: "prints the expected lines, with a sleep",
+    fails: "it returns every page, in the order of the URLs",
+    code: `${header}
+export function* fetchAll(urls: string[], fetch: Fetch): asyncio.Coroutine<string[]> {
+  yield* asyncio.sleep(0.5);
+  console.log("  fetched a.io");
+  console.log("  fetched bb.io");
+  return ["<a.io>", "<bb.io>"];
+}
+`,
+  },
+  {
     kind: "one URL after another",
     fails: "the fetches run at once: done after the slowest, not after all of them in turn",
     code: `${header}

@@ -7,6 +7,19 @@ type Fetch = () => asyncio.Coroutine<string>;
 
 export default [
   {
+    kind: "prints the expected lines, with a sleep",
+    fails: "a reply in time comes back at once",
+    code: `${header}
+export function* fetchWithRetry(fetch: Fetch, perTry: number, tries: number): asyncio.Coroutine<string> {
+  yield* asyncio.sleep(0.6);
+  console.log("  attempt 1 timed out");
+  console.log("  attempt 2 timed out");
+  yield* asyncio.sleep(0.1);
+  return "reply on attempt 3";
+}
+`,
+  },
+  {
     kind: "a retry loop that catches every error, cancellation included",
     fails: "a cancellation from outside stops it at once",
     code: `${header}
@@ -28,6 +41,20 @@ export function* fetchWithRetry(fetch: Fetch, perTry: number, tries: number): as
     code: `${header}
 export function* fetchWithRetry(fetch: Fetch, perTry: number, tries: number): asyncio.Coroutine<string> {
   return yield* fetch();
+}
+`,
+  },
+  {
+    kind: "one attempt after another, each waiting its full time",
+    fails: "an attempt that hangs is abandoned after perTry, and the next one made",
+    code: `${header}
+export function* fetchWithRetry(fetch: Fetch, perTry: number, tries: number): asyncio.Coroutine<string> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    const task = asyncio.createTask(fetch());
+    yield* asyncio.wait([task]);
+    if (!task.cancelled() && task.exception() === null) return task.result();
+  }
+  throw new asyncio.TimeoutError(\`no reply after \${tries} attempts\`);
 }
 `,
   },
