@@ -77,13 +77,15 @@ export class TimelineRecorder {
   private started = 0;
   /** Where a step that has already run long waits, captured in `taskWaiting`. */
   private slowAt: SourceLine | null = null;
-  /** The library's coroutines made while the loop ran, until the loop stops; then unstarted ones are noted. */
-  private created: Array<{ coro: object; loop: object | null; t: number; id: number | null; at: SourceLine | null }> = [];
+  /** Coroutines made (the library's, and the reader's where the runtime tracks them), until their loop stops; then unstarted ones are noted. */
+  private created: Array<{ coro: object; loop: object | null; t: number; id: number | null; at: SourceLine | null; name?: string }> = [];
   /** Tasks that ended with an exception; the ones not retrieved by the loop's last stop are noted when it closes. */
   private failed: Live[] = [];
   private readonly unretrieved = new WeakMap<object, Live[]>();
   private readonly locate: ((stack: string) => SourceLine | null) | undefined;
   private linesLeft = LINE_BUDGET;
+  /** The coroutines' own budget, so that a run making thousands of them first still gets its tasks' lines. */
+  private coroutineLinesLeft = LINE_BUDGET;
   private lastSpawned: object | null = null;
   private readonly coroutineStarted: ((coro: object) => boolean) | undefined;
 
@@ -170,8 +172,8 @@ export class TimelineRecorder {
     if (callback !== null && t - callback.t >= SLOW) this.slow(handle._loop, null, `the callback ${callback.callback}`, callback.t, t - callback.t, null);
   };
 
-  afterRun = (loop: Live): void => {
-    if (this.created.length > 0) this.forgotten(loop);
+  afterRun = (loop: Live, t: number): void => {
+    if (this.created.length > 0) this.forgotten(loop, t);
     const failed = this.failed.filter((task) => task._loop === loop && task._logTraceback === true);
     this.unretrieved.set(loop, failed);
     this.failed = this.failed.filter((task) => task._loop !== loop);
@@ -184,20 +186,36 @@ export class TimelineRecorder {
 
   private madeCoroutine = (coro: object, t: number): void => {
     // Made inside a step or callback, whose loop was the last one seen.
-    this.created.push({ coro, loop: this.lastLoop, t, id: this.running, at: this.line() });
+    this.created.push({ coro, loop: this.lastLoop, t, id: this.running, at: this.coroutineLine() });
   };
 
-  /** Most coroutines are awaited in the step that makes them: only the others are kept. */
+  /**
+   * The reader's coroutine function `name` made `coro` (a runtime that tracks them tells,
+   * see ./coroutines.ts): noted if it is never started, like the library's own.
+   */
+  coroutineMade(coro: object, name: string): void {
+    if (this.coroutineStarted === undefined) return;
+    const t = this.running !== null ? this.started : (this.callback?.t ?? Number.NaN);
+    this.created.push({ coro, loop: this.running !== null || this.callback !== null ? this.lastLoop : null, t, id: this.running, at: this.coroutineLine(), name });
+  }
+
+  private coroutineLine(): SourceLine | null {
+    if (this.locate === undefined || this.coroutineLinesLeft <= 0) return null;
+    this.coroutineLinesLeft -= 1;
+    return this.here(20);
+  }
+
+  /** Most coroutines are awaited in the step that makes them, or taken over by a task: only the others are kept. */
   private dropStarted(): void {
     const started = this.coroutineStarted!;
     const created = this.created;
     let kept = 0;
-    for (const made of created) if (!started(made.coro)) created[kept++] = made;
+    for (const made of created) if (!started(made.coro) && !this.wrapped.has(made.coro)) created[kept++] = made;
     created.length = kept;
   }
 
   /** The coroutines made while `loop` ran that nobody started: Python's "coroutine ... was never awaited". */
-  private forgotten(loop: Live): void {
+  private forgotten(loop: Live, stopped: number): void {
     const started = this.coroutineStarted!;
     const keep: typeof this.created = [];
     for (const made of this.created) {
@@ -206,8 +224,9 @@ export class TimelineRecorder {
         continue;
       }
       if (started(made.coro) || this.wrapped.has(made.coro)) continue;
-      const name = (made.coro as Live).constructor?.name === "Sleep0" || typeof (made.coro as Live)._when === "number" ? "sleep" : "coroutine";
-      this.note(loop, made.t, "never-awaited", made.id, `coroutine '${name}' was created and never awaited`, made.at);
+      const name = made.name ?? ((made.coro as Live).constructor?.name === "Sleep0" || typeof (made.coro as Live)._when === "number" ? "sleep" : "coroutine");
+      // Made outside the loop (top-level code): noted when the loop stops.
+      this.note(loop, Number.isNaN(made.t) ? stopped : made.t, "never-awaited", made.id, `coroutine '${name}' was created and never awaited`, made.at);
     }
     this.created = keep;
   }

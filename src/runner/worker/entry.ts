@@ -307,15 +307,16 @@ async function run(files: FileTree, entry: string, record: boolean, step: Shared
   await ready;
   running = true;
   tree = buildFileTree(files, facade);
+  const recording = record || step ? startRecording(library, {
+    post: (message) => scope.postMessage(message),
+    schedule: nextTask,
+    flushOutput: () => output.flush(),
+    pathOf: (url) => linker.pathOf(url),
+    step,
+  }) : null;
+  if (recording) tree = recording.track(tree);
   linker.update(tree);
-  if (record || step) {
-    const recording = startRecording(library, {
-      post: (message) => scope.postMessage(message),
-      schedule: nextTask,
-      flushOutput: () => output.flush(),
-      pathOf: (url) => linker.pathOf(url),
-      step,
-    });
+  if (recording) {
     flushTimeline = recording.flush;
     recordStdout = recording.stdout;
     if (recording.watcher) {

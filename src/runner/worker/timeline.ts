@@ -4,11 +4,12 @@
  * page, and for Step through puts the program on the virtual-time loop with a stepper that
  * pauses before each callback. Nothing here runs unless the page asked for it.
  */
+import { coroutineTracker, TRACK_KEY, trackCoroutineDeclarations } from "../../timeline/coroutines.ts";
 import type { TimelineEvent } from "../../timeline/events.ts";
 import { TimelineRecorder } from "../../timeline/instrument.ts";
 import { awaitStep } from "../../timeline/step-control.ts";
 import { readerFrame, Stepper } from "../../timeline/stepper.ts";
-import type { FromWorker } from "../core/index.ts";
+import type { FileTree, FromWorker } from "../core/index.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the bundled library, read by name
 type Library = Record<string, any>;
@@ -34,6 +35,8 @@ export interface Recording {
   stdout(text: string): void;
   /** Step through: what a loop of the reader's own calls before each callback (see {@link watchOwnLoops}). */
   watcher?: (loop: unknown, callback: unknown) => void;
+  /** The tree with the reader's modules rewritten so that the coroutines they make are seen (../../timeline/coroutines.ts). */
+  track(tree: FileTree): FileTree;
 }
 
 /** Starts recording (and stepping, if asked). */
@@ -62,7 +65,8 @@ export function startRecording(library: Library, host: RecordingHost): Recording
     },
   });
   const instruments: object[] = [recorder];
-  const recording: Recording = { flush, stdout: (text) => recorder.printed(text) };
+  (globalThis as Record<symbol, unknown>)[Symbol.for(TRACK_KEY)] = coroutineTracker((coro, name) => recorder.coroutineMade(coro, name));
+  const recording: Recording = { flush, stdout: (text) => recorder.printed(text), track: trackReaderModules };
   const control = host.step;
   if (control) {
     const stepper = new Stepper({
@@ -81,6 +85,15 @@ export function startRecording(library: Library, host: RecordingHost): Recording
   }
   for (const instrument of instruments) library.installInstrument(instrument);
   return recording;
+}
+
+/** The reader's modules (not the library's, nor a package's) with their `function*` declarations tracked. */
+export function trackReaderModules(tree: FileTree): FileTree {
+  const tracked: FileTree = {};
+  for (const [path, source] of Object.entries(tree)) {
+    tracked[path] = path.startsWith("node_modules/") || !path.endsWith(".js") ? source : trackCoroutineDeclarations(source);
+  }
+  return tracked;
 }
 
 /**
