@@ -2,8 +2,9 @@
  * "Why is this task waiting?" in the worker runtime: a task in a gather, selected in Step
  * through's task list and in the Timeline (by keyboard), says what it awaits, the chain of
  * awaits, what will wake it and where it was made; tasks awaiting each other are named as a
- * deadlock; a sleep() never awaited is noted on the timeline and in the table. axe finds
- * nothing in any of them.
+ * deadlock, and so are two tasks that each hold the lock the other waits for; a sleep() and
+ * a coroutine of the reader's own, never awaited, are noted on the timeline and in the table.
+ * axe finds nothing in any of them.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
@@ -118,17 +119,65 @@ test("tasks awaiting each other are named as a deadlock", async ({ page }) => {
   await axe(page);
 });
 
+const LOCKS = `import * as asyncio from "asyncio";
+
+const a = new asyncio.Lock();
+const b = new asyncio.Lock();
+
+function* both(first: asyncio.Lock, second: asyncio.Lock): asyncio.Coroutine<void> {
+  yield* first.acquire();
+  yield* asyncio.sleep(0.1);
+  yield* second.acquire();
+}
+
+function* main(): asyncio.Coroutine<void> {
+  const tasks = [asyncio.createTask(both(a, b), { name: "one" }), asyncio.createTask(both(b, a), { name: "two" })];
+  const [, pending] = yield* asyncio.wait(tasks, { timeout: 1 });
+  console.log(\`\${pending.size} tasks still waiting\`);
+}
+
+const loop = asyncio.newEventLoop();
+await loop.runUntilComplete(main());
+loop.close();`;
+
+test("two tasks that each hold the lock the other waits for are named as a deadlock, locks and holders", async ({ page }) => {
+  await open(page);
+  const cell = cellById(page, CELL);
+  await replaceCode(page, cell, LOCKS);
+  await runCell(cell);
+  await expect(cell.locator("[data-panel=ts] [role=log]")).toContainText("2 tasks still waiting");
+  const timeline = cell.locator("[data-timeline]");
+  await expect(timeline.getByRole("table", { name: /^Timeline of/ })).toBeVisible();
+  const cycle = "Deadlock: one waits for Lock 2, held by two; two waits for Lock 1, held by one";
+  await expect(timeline.locator("[data-why-summary]")).toContainText(new RegExp(`^${cycle}, since 0\\.1\\d\\d s: none of them can ever wake\\.`));
+  await timeline.getByRole("table").getByRole("button", { name: "one" }).click();
+  const view = timeline.locator("[data-why]");
+  await expect(view.locator(".why-deadlock")).toHaveText(`${cycle}.`);
+  await expect(view).toContainText(/one awaits Lock 2, held by two \(since 0\.1\d\d s\)\./);
+  await expect(view.getByRole("list", { name: "Chain of awaits from one" }).getByRole("listitem")).toHaveText([
+    "one awaits Lock 2, held by two",
+    "└ two awaits Lock 1, held by one",
+    "  └ one (already above: a cycle)",
+  ]);
+  await axe(page);
+});
+
 const FORGOTTEN = `import * as asyncio from "asyncio";
+
+function* forgotten(): asyncio.Coroutine<void> {
+  console.log("never printed");
+}
 
 function* main(): asyncio.Coroutine<void> {
   asyncio.sleep(0.5);
+  forgotten();
   yield* asyncio.sleep(0.1);
   console.log("done");
 }
 
 asyncio.run(main());`;
 
-test("a sleep() created and never awaited is noted on the timeline and in the table", async ({ page }) => {
+test("a sleep() and a coroutine of the reader's own, created and never awaited, are noted on the timeline and in the table", async ({ page }) => {
   await open(page);
   const cell = cellById(page, CELL);
   await replaceCode(page, cell, FORGOTTEN);
@@ -137,10 +186,27 @@ test("a sleep() created and never awaited is noted on the timeline and in the ta
   const table = timeline.getByRole("table", { name: /^Timeline of/ });
   await expect(table).toBeVisible();
   // On the real-time loop, main's first step begins a moment after the loop starts.
-  const note = /^At 0\.0\d\d s: coroutine 'sleep' was created and never awaited \(line 4\)$/;
-  await expect(table.getByRole("row", { name: /^Task-1/ }).getByRole("cell").last()).toHaveText(note);
-  await expect(timeline.locator("[data-chart] .tl-note title")).toHaveText([note]);
+  const sleep = /At 0\.0\d\d s: coroutine 'sleep' was created and never awaited \(line 8\)/;
+  const own = /At 0\.0\d\d s: coroutine 'forgotten' was created and never awaited \(line 9\)/;
+  const notes = table.getByRole("row", { name: /^Task-1/ }).getByRole("cell").last();
+  await expect(notes).toContainText(sleep);
+  await expect(notes).toContainText(own);
+  await expect(timeline.locator("[data-chart] .tl-note title")).toHaveText([new RegExp(`^${sleep.source}$`), new RegExp(`^${own.source}$`)]);
   await table.getByRole("button", { name: "Task-1" }).click();
-  await expect(timeline.locator("[data-why]")).toContainText(/At 0\.0\d\d s: coroutine 'sleep' was created and never awaited \(line 4\)/);
+  await expect(timeline.locator("[data-why]")).toContainText(own);
   await axe(page);
+});
+
+test("chapter 8's debug-mode cell: recorded, it still prints what it should, and its Timeline notes the forgotten coroutine", async ({ page }) => {
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "debug-mode"))!;
+  await page.goto(chapter.url);
+  await chooseRuntime(page, "worker");
+  const cell = cellById(page, "debug-mode");
+  await cell.getByRole("button", { name: /^Timeline/ }).click();
+  const table = cell.getByRole("table", { name: /^Timeline of debug-mode/ });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  await expect(cell).toHaveAttribute("data-result", "match");
+  await expect(table.getByRole("row", { name: /^Task-1/ }).getByRole("cell").last()).toContainText(
+    /At 0\.0\d\d s: coroutine 'forgotten' was created and never awaited \(line 17\)/,
+  );
 });
