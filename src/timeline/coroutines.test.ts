@@ -43,6 +43,8 @@ describe("trackCoroutineDeclarations", () => {
       "const r = /function* rx\\(/.test(s) ? 1 / 2 : 3;",
       "const q = x / 2; function* real() {}",
       "async function* agen() {}",
+      "switch (s) { case 1: function* inCase() {} }",
+      "if (s) /x/.test(s);",
     ].join("\n");
     const out = trackCoroutineDeclarations(source);
     expect(out).toBe(`${track("real")}${source}`);

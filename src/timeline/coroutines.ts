@@ -24,7 +24,9 @@ const KEYWORDS_BEFORE_REGEX = new Set(["return", "typeof", "instanceof", "in", "
 export function trackCoroutineDeclarations(source: string): string {
   // Insertions by offset: 0 for the module, else just after the block's `{`.
   const inserts = new Map<number, string[]>();
-  const blocks: number[] = []; // offsets just after each open `{` (-1: a template's `${`)
+  const blocks: number[] = []; // offsets just after each open `{` (-1: a template's `${`; -2: a switch's body)
+  const parens: string[] = []; // the word before each open `(`
+  let closed = ""; // the word before the `(` the last `)` closed: `switch` before its body's `{`
   let lastSignificant = ""; // the last token-ish character or word, to tell `/` regex from division
   let i = 0;
   const n = source.length;
@@ -66,8 +68,16 @@ export function trackCoroutineDeclarations(source: string): string {
       }
       continue;
     }
+    if (c === "(" || c === ")") {
+      if (c === "(") parens.push(lastSignificant);
+      else closed = parens.pop() ?? "";
+      lastSignificant = c;
+      i++;
+      continue;
+    }
     if (c === "{") {
-      blocks.push(i + 1);
+      // Nothing may come before a switch body's first `case`: its declarations go untracked.
+      blocks.push(lastSignificant === ")" && closed === "switch" ? -2 : i + 1);
       lastSignificant = "{";
       i++;
       continue;
@@ -89,7 +99,8 @@ export function trackCoroutineDeclarations(source: string): string {
         HEAD.lastIndex = start;
         const head = HEAD.exec(source);
         // A declaration, not an expression: it starts a statement.
-        if (head && startsStatement(lastSignificant, firstOnLine(source, start))) add(blocks.length === 0 ? 0 : blocks[blocks.length - 1]!, head[1]!);
+        const block = blocks.length === 0 ? 0 : blocks[blocks.length - 1]!;
+        if (head && block >= 0 && startsStatement(lastSignificant, firstOnLine(source, start))) add(block, head[1]!);
       }
       lastSignificant = word;
       continue;
