@@ -150,6 +150,13 @@ export function chapterNotebook(source: string, chapter: ChapterInfo): { noteboo
         origins.push(exerciseCells(out, exercise, slice));
         continue;
       }
+      if (node.type === "mdxJsxFlowElement" && node.name === FOLD_COMPONENT) {
+        // A fold is the page's way to let a reader skip; a notebook reads straight on.
+        const summary = node.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "summary")?.value;
+        if (typeof summary === "string") out.prose(`**${summary}**`);
+        visit(node.children as Nodes[]);
+        continue;
+      }
       if (node.type === "mdxJsxFlowElement") {
         // A page-only widget (the Timeline figure): its caption describes what only the page draws.
         if (containsAny(node, cellNodes)) visit(node.children as Nodes[]);
@@ -161,6 +168,9 @@ export function chapterNotebook(source: string, chapter: ChapterInfo): { noteboo
   visit(tree.children);
   return { notebook: out.notebook(chapter), origins };
 }
+
+/** The MDX element of a fold (src/components/Fold.astro). */
+export const FOLD_COMPONENT = "Fold";
 
 function containsAny(node: Nodes, wanted: Set<Nodes>): boolean {
   if (wanted.has(node)) return true;
