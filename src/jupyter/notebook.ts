@@ -150,10 +150,10 @@ export function chapterNotebook(source: string, chapter: ChapterInfo): { noteboo
         origins.push(exerciseCells(out, exercise, slice));
         continue;
       }
-      if (node.type === "mdxJsxFlowElement" && node.name === FOLD_COMPONENT) {
-        // A fold is the page's way to let a reader skip; a notebook reads straight on.
-        const summary = node.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "summary")?.value;
-        if (typeof summary === "string") out.prose(`**${summary}**`);
+      if (node.type === "mdxJsxFlowElement" && (node.name === FOLD_COMPONENT || node.name === SEQUENCE_COMPONENT)) {
+        // A fold lets the page's reader skip, and a sequence is drawn from its list: a notebook reads both straight on.
+        const title = node.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && (attribute.name === "summary" || attribute.name === "caption"))?.value;
+        if (typeof title === "string") out.prose(`**${title}**`);
         visit(node.children as Nodes[]);
         continue;
       }
@@ -171,6 +171,8 @@ export function chapterNotebook(source: string, chapter: ChapterInfo): { noteboo
 
 /** The MDX element of a fold (src/components/Fold.astro). */
 export const FOLD_COMPONENT = "Fold";
+/** The MDX element of a drawn sequence (src/components/Sequence.astro), around its ordered list. */
+export const SEQUENCE_COMPONENT = "Sequence";
 
 function containsAny(node: Nodes, wanted: Set<Nodes>): boolean {
   if (wanted.has(node)) return true;
