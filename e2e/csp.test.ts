@@ -4,7 +4,7 @@
  * the WebContainer frame tried behind the first run), the editor, and search (WebAssembly).
  */
 import { expect, test, type Page } from "@playwright/test";
-import { chapters } from "./helpers.ts";
+import { chapters, reveal } from "./helpers.ts";
 
 /** Collects CSP violations from the page's own event and from the console (workers too). */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -40,6 +40,7 @@ test(`${chapter.id}: every cell runs, the editor opens and search answers, with 
   );
 
   const cell = page.locator("section[data-cell]").first();
+  await reveal(cell);
   await cell.getByRole("button", { name: /^Edit/ }).click();
   await expect(cell.locator("[data-panel=ts] .cm-content")).toBeFocused();
 

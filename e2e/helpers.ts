@@ -52,8 +52,15 @@ export function cellById(page: Page, id: string): Locator {
   return page.locator(`section[data-cell]#${id}`);
 }
 
-/** Presses the cell's Run button and waits until the run is over; returns its status text. */
+/** Opens the folds (`details`) a cell sits in, as a reader would: by their summaries, outermost first. */
+export async function reveal(cell: Locator): Promise<void> {
+  const id = await cell.getAttribute("id");
+  for (const summary of await cell.page().locator(`details:not([open]):has(section[data-cell]#${id}) > summary`).all()) await summary.click();
+}
+
+/** Presses the cell's Run button (opening any fold it sits in) and waits until the run is over; returns its status text. */
 export async function runCell(cell: Locator, timeoutMs = 30_000): Promise<string> {
+  await reveal(cell);
   await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
   return waitForEnd(cell, timeoutMs);
 }

@@ -4,7 +4,7 @@
  * badge must say why, and the next page of the session must not start the boot again.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { cellById, chapters, chooseRuntime, liveLines, waitForEnd } from "./helpers.ts";
+import { cellById, chapters, chooseRuntime, liveLines, reveal, waitForEnd } from "./helpers.ts";
 
 const [chapter, nextChapter] = chapters().filter((c) => c.cells.length > 0);
 
@@ -50,6 +50,7 @@ for (const choice of ["auto", "webcontainer"] as const) {
     away.length = 0;
     await page.goto(nextChapter!.url, { waitUntil: "domcontentloaded" });
     const second = cellById(page, nextChapter!.cells[0]!.id);
+    await reveal(second);
     await second.getByRole("button", { name: /^Run(?! both)/ }).click();
     await waitForEnd(second, 20_000);
     await expect(second.locator("[data-panel=ts] [data-badge]")).toHaveText("in-page worker");

@@ -8,7 +8,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { classifyPython } from "../src/runner/python/index.ts";
 import { PYTHON_LABEL } from "../src/runner/python/index.ts";
-import { cellById, chapters, firstChapter } from "./helpers.ts";
+import { cellById, chapters, firstChapter, reveal } from "./helpers.ts";
 
 /** Loading Pyodide takes seconds, many more on a loaded machine. */
 const LOAD_MS = 120_000;
@@ -21,6 +21,7 @@ const pyLines = (cell: Locator, stream: "stdout" | "stderr"): Promise<string[]> 
   half(cell).locator(`[role="log"] .line.${stream}`).allTextContents();
 
 async function openPython(cell: Locator): Promise<void> {
+  await reveal(cell);
   await cell.getByRole("tab", { name: "Python original" }).click();
   await expect(half(cell)).toBeVisible();
 }

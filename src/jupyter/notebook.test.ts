@@ -171,4 +171,42 @@ describe("pieces", () => {
     ]);
     expect(text(notebook.cells[2]!.source)).toBe("import asyncio\nasync def main():\n    print('hi')\nawait main()");
   });
+
+  it("reads a fold and a drawn sequence straight on: their titles in bold, their prose, list and cells kept", () => {
+    const source = [
+      "---",
+      "title: T",
+      "---",
+      "",
+      '<Fold summary="How this measurement works: a test">',
+      "",
+      "Inside the fold.",
+      "",
+      "```python",
+      "print('hi')",
+      "```",
+      "",
+      "```ts runnable id=hi",
+      'console.log("hi");',
+      "```",
+      "",
+      "```output",
+      "hi",
+      "```",
+      "",
+      "</Fold>",
+      "",
+      '<Sequence caption="One run" actors={["Loop", "selector"]}>',
+      "",
+      "1. **Loop → selector**: registers a socket.",
+      "",
+      "</Sequence>",
+    ].join("\n");
+    const { notebook } = chapterNotebook(source, { id: "01-x", title: "T", summary: "S" });
+    expect(notebook.cells.slice(1).map((cell) => [cell.cell_type, text(cell.source)])).toEqual([
+      ["markdown", "**How this measurement works: a test**\n\nInside the fold."],
+      ["code", "print('hi')"],
+      ["markdown", "**One run**\n\n1. **Loop → selector**: registers a socket."],
+    ]);
+  });
 });

@@ -150,6 +150,13 @@ export function chapterNotebook(source: string, chapter: ChapterInfo): { noteboo
         origins.push(exerciseCells(out, exercise, slice));
         continue;
       }
+      if (node.type === "mdxJsxFlowElement" && (node.name === FOLD_COMPONENT || node.name === SEQUENCE_COMPONENT)) {
+        // A fold lets the page's reader skip, and a sequence is drawn from its list: a notebook reads both straight on.
+        const title = node.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && (attribute.name === "summary" || attribute.name === "caption"))?.value;
+        if (typeof title === "string") out.prose(`**${title}**`);
+        visit(node.children as Nodes[]);
+        continue;
+      }
       if (node.type === "mdxJsxFlowElement") {
         // A page-only widget (the Timeline figure): its caption describes what only the page draws.
         if (containsAny(node, cellNodes)) visit(node.children as Nodes[]);
@@ -161,6 +168,11 @@ export function chapterNotebook(source: string, chapter: ChapterInfo): { noteboo
   visit(tree.children);
   return { notebook: out.notebook(chapter), origins };
 }
+
+/** The MDX element of a fold (src/components/Fold.astro). */
+export const FOLD_COMPONENT = "Fold";
+/** The MDX element of a drawn sequence (src/components/Sequence.astro), around its ordered list. */
+export const SEQUENCE_COMPONENT = "Sequence";
 
 function containsAny(node: Nodes, wanted: Set<Nodes>): boolean {
   if (wanted.has(node)) return true;

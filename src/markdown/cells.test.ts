@@ -52,3 +52,21 @@ describe("twinHash", () => {
     expect(twinHash(`${twin} `)).not.toBe(twinHash(twin));
   });
 });
+
+describe("a cell inside a fold", () => {
+  it("is found, in document order, with the modules before it, like any other", () => {
+    const cell = (id: string) => `${fence}ts runnable id=${id}\nconsole.log("${id}");\n${fence}\n\n${fence}output\n${id}\n${fence}\n`;
+    const source = [
+      "# T\n",
+      cell("before"),
+      '<Fold summary="How this measurement works">\n',
+      `${fence}ts file=shared.ts\nexport const x = 1;\n${fence}\n`,
+      cell("inside"),
+      "</Fold>\n",
+      cell("after"),
+    ].join("\n");
+    const cells = extractCellsFromSource(source, "t.mdx");
+    expect(cells.map((c) => c.id)).toEqual(["before", "inside", "after"]);
+    expect(cells.map((c) => c.files.map((file) => file.path))).toEqual([[], ["shared.ts"], ["shared.ts"]]);
+  });
+});
