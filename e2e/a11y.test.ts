@@ -33,6 +33,7 @@ test("not-found page", async ({ page }) => {
 
 for (const chapter of chapters()) {
   test(`chapter ${chapter.id}`, async ({ page }) => {
+    test.slow(); // thousands of highlighted tokens for axe on the long chapters
     await page.goto(chapter.url);
     expect(await violations(page)).toEqual([]);
   });
