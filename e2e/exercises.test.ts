@@ -1,12 +1,11 @@
 /** Exercises through the page: solve one, fail one, hints and the solution by keyboard, progress on the home page, axe. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { progressText } from "../src/exercises/progress.ts";
 import downloadFakes, { python as pythonDownloadFakes } from "../src/exercises/testing/fakes/three-downloads.ts";
 import { extractExercisesFromSource } from "../src/markdown/exercises.ts";
-import { chooseRuntime } from "./helpers.ts";
+import { axeViolations, chooseRuntime } from "./helpers.ts";
 
 const CHAPTER = "03-asyncio-walkthrough";
 const exercises = extractExercisesFromSource(readFileSync(join(import.meta.dirname, "..", "content", `${CHAPTER}.mdx`), "utf8"), CHAPTER);
@@ -30,8 +29,7 @@ test("the starter fails a named check, in words, and axe finds nothing wrong wit
   expect(verdict).toMatch(/^Not yet: check 4, “the downloads wait at once, each in its own task”, fails: fetchAll\(\[.*\], [\d.]+\): 0 tasks began a [\d.]+ s sleep at 0 s, not \d; fetchAll itself slept \d times? \(inputs from seed \d+\)/);
   await expect(exercise.locator('[data-check-list] li[data-ok="false"]').first()).toContainText("the downloads wait at once, each in its own task: fails.");
   await expect(exercise.locator("[data-solved]")).toBeHidden();
-  const results = await new AxeBuilder({ page }).include(`#${downloads.id}`).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  expect(await axeViolations(page, `#${downloads.id}`)).toEqual([]);
 });
 
 test("a wrong solution, dummy tasks that do none of the work, gets Not yet and the check it fails", async ({ page }) => {
@@ -144,8 +142,7 @@ test.describe("in Python", () => {
       "it takes one download's time, not one per file: holds",
     ]);
     await expect(exercise.locator("[data-solved]")).toBeVisible();
-    const results = await new AxeBuilder({ page }).include(`#${downloads.id}`).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    expect(await axeViolations(page, `#${downloads.id}`)).toEqual([]);
     // The TypeScript half was never touched: its code is still the starter.
     await exercise.getByRole("tab", { name: "TypeScript" }).click();
     await expect(exercise.locator("[data-panel=ts] [data-code]")).toBeVisible();

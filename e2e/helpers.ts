@@ -1,6 +1,7 @@
 /** Shared steps for the browser tests: the chapters and cells to expect, and reader actions. */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { extractCellsFromSource } from "../src/markdown/cells.ts";
 import type { Cell } from "../src/notebook/index.ts";
@@ -103,4 +104,15 @@ export async function pageAnswers(page: Page, withinMs = 5_000): Promise<boolean
     clearTimeout(timer);
     frame.catch(() => {}); // an answer after the verdict (or a page closed meanwhile) is not an error
   }
+}
+
+/**
+ * axe's violations on the page, or inside `scope` (a CSS selector), one readable string each:
+ * `[]` is clean. Only violations are gathered: the passes and inapplicable results, which
+ * nothing reads, are most of axe's time to serialise on a long chapter.
+ */
+export async function axeViolations(page: Page, scope?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+  const results = await (scope ? builder.include(scope) : builder).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
 }

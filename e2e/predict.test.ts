@@ -4,21 +4,17 @@
  * on the chapter list. Ordering works by keyboard alone and by dragging. Step through's guess
  * of the next callback is told right or wrong by Next. axe finds nothing in any of it.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { predictionLines, shuffled } from "../src/notebook/index.ts";
 import { predictionsText } from "../src/progress/predictions.ts";
 import { SCHEDULED_NOW } from "../src/timeline/step-guess.ts";
-import { cellById, chapters, chooseRuntime } from "./helpers.ts";
+import { axeViolations, cellById, chapters, chooseRuntime } from "./helpers.ts";
 
 const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather"))!;
 const info = (id: string) => chapter.cells.find((cell) => cell.id === id)!;
 
 /** axe on one cell (the whole chapter is e2e/a11y.test.ts's). */
-async function violations(page: Page, cellId: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(`#${cellId}`).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
-}
+const violations = (page: Page, cellId: string): Promise<string[]> => axeViolations(page, `#${cellId}`);
 
 const options = (list: Locator) => list.getByRole("option").allTextContents();
 

@@ -2,9 +2,8 @@
  * Site search (Pagefind, indexed with the build): "/" and Ctrl+K open it, as does a visible
  * Search button; results link to the heading that matched; axe is clean with it open.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { firstChapter } from "./helpers.ts";
+import { axeViolations, firstChapter } from "./helpers.ts";
 
 test("search finds CancelledError and its result opens the heading whose section mentions it", async ({ page }) => {
   await page.goto("/");
@@ -45,8 +44,7 @@ test("/ and Ctrl+K open search from a chapter, Escape closes it and gives the fo
   await expect(page.getByRole("searchbox")).toBeFocused();
   await page.getByRole("searchbox").fill("event loop");
   await expect(dialog.locator("ol a").first()).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("button", { name: /^Search/ })).toBeFocused();

@@ -3,10 +3,9 @@
  * names its tasks and gives each an outcome; the gather cell's rows are exact; stepping a
  * cell to the end prints what the straight run prints.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEFAULT_TIMEOUT_MS, outputProblems } from "../src/notebook/index.ts";
-import { cellById, chapters, chooseRuntime, liveLines, runCell, waitForEnd } from "./helpers.ts";
+import { axeViolations, cellById, chapters, chooseRuntime, liveLines, runCell, waitForEnd } from "./helpers.ts";
 
 const OUTCOME = /^(result|exception \w+|cancelled|pending)$/;
 
@@ -174,8 +173,7 @@ for (const scheme of ["light", "dark"] as const) {
     await expect(cell.locator("[data-step-status]")).toHaveText(/^Paused before/);
     await cell.getByRole("button", { name: "Next", exact: true }).click();
     await expect(cell.locator("[data-stepper]")).toHaveAttribute("data-pauses", "2");
-    const results = await new AxeBuilder({ page }).include(`#gather-lanes`).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(await axeViolations(page, "#gather-lanes")).toEqual([]);
   });
 }
 
@@ -270,6 +268,5 @@ test("chapter 4: Run both cells draws the real-time and virtual-time timelines s
   const [a, b] = [await real.boundingBox(), await virtual.boundingBox()];
   expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
   expect(b!.x).toBeGreaterThanOrEqual(a!.x + a!.width);
-  const axe = await new AxeBuilder({ page }).include("[data-compare-timelines]").analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page, "[data-compare-timelines]")).toEqual([]);
 });

@@ -6,9 +6,8 @@
  * a coroutine of the reader's own, never awaited, are noted on the timeline and in the table.
  * axe finds nothing in any of them.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { cellById, chapters, chooseRuntime, replaceCode, runCell } from "./helpers.ts";
+import { axeViolations, cellById, chapters, chooseRuntime, replaceCode, runCell } from "./helpers.ts";
 
 const CELL = "gather-lanes";
 
@@ -19,8 +18,7 @@ async function open(page: Page): Promise<void> {
 }
 
 async function axe(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).include(`#${CELL}`).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page, `#${CELL}`)).toEqual([]);
 }
 
 test("a task in a gather: what it awaits, the chain, what wakes it, where it was made", async ({ page }) => {

@@ -10,7 +10,7 @@
  * `asyncio.run` with options such as `debug=True`) raises `RuntimeError` inside Jupyter, and
  * the notebook says so beside it. Comments and strings are never touched.
  */
-import { blankStringsAndComments } from "../runner/python/classify.ts";
+import { blankStringsAndComments } from "../runner/python/index.ts";
 
 /** A construct that runs an event loop of its own, and what Jupyter raises for it. */
 export interface OwnLoop {

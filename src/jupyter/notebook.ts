@@ -23,7 +23,7 @@ import type { Nodes, Root } from "mdast";
 import { mdxToMdast } from "satteri";
 import { type CellBlocks, scanChapter } from "../markdown/cells.ts";
 import { type ExerciseBlocks, HINT_COMPONENT, scanExercises } from "../markdown/exercises.ts";
-import { blankStringsAndComments } from "../runner/python/classify.ts";
+import { blankStringsAndComments } from "../runner/python/index.ts";
 import { forJupyter, type JupyterCode, type OwnLoop, RUN_ERROR } from "./await.ts";
 import { keptRun } from "./departures.ts";
 import { notebookFileName } from "./names.ts";

@@ -2,7 +2,7 @@
  * A tiny server for the Python runtime in a real browser (the browser test and
  * bench/python-start.ts): the harness page, the worker bundled by esbuild (also behind a
  * module that first deletes JS Promise Integration), and Pyodide's files
- * from node_modules at the site's path (../python/assets.ts), with the site's headers:
+ * from node_modules at the site's path (PYODIDE_DIR, ../python/assets.ts), with the site's headers:
  * cross-origin isolation, a CSP that allows WebAssembly but not eval, and the immutable cache
  * header public/_headers gives Pyodide.
  */
@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { PYODIDE_DIR, PYODIDE_FILES } from "../python/assets.ts";
+import { PYODIDE_DIR, PYODIDE_FILES } from "../python/index.ts";
 import { PYODIDE_CACHE_CONTROL } from "../../security/headers.ts";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));

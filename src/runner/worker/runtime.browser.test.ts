@@ -1,19 +1,19 @@
 /**
  * The worker runtime in a real browser (Debian's Chromium through Playwright): the actual
  * worker bundle (esbuild), the actual loop library (src/loop/dist), and the bad inputs a reader
- * can throw at it. (Its speed, Run → first output, is measured by bench/first-output.ts.)
+ * can throw at it. (Its speed, Run → first output, is measured by bench/first-output.ts. Every
+ * chapter cell runs in this same worker through the page, in e2e/cells.test.ts.)
  *
  * Self-contained: a tiny HTTP server serves the harness page (./testing/harness.ts), the
  * worker, and the library module the build serves at runner/asyncio.js. Skipped when /usr/bin/chromium is missing.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractCellsFromSource } from "../../markdown/cells.ts";
 import { cellProblems } from "../../notebook/index.ts";
 import { bundleLibrary } from "../build/index.ts";
 import type { RunEvent } from "../core/index.ts";
@@ -89,17 +89,6 @@ function run(code: string, options: HarnessOptions = {}): Promise<HarnessRun> {
 
 const stream = (events: RunEvent[], type: "stdout" | "stderr"): string =>
   events.flatMap((e) => (e.type === type ? [e.text] : [])).join("");
-
-const contentDir = here("../../../content");
-const chapterCells = readdirSync(contentDir)
-  .filter((name) => name.endsWith(".mdx"))
-  .sort()
-  .flatMap((name) =>
-    extractCellsFromSource(readFileSync(`${contentDir}/${name}`, "utf8"), `content/${name}`).map((cell) => ({
-      name: `${name.replace(/\.mdx$/, "")} › ${cell.id}`,
-      cell,
-    })),
-  );
 
 describe.skipIf(!existsSync(CHROMIUM))("the worker runtime in Chromium", () => {
   it("runs an asyncio program against the real library, in order, and exits 0", async () => {
@@ -236,15 +225,4 @@ describe.skipIf(!existsSync(CHROMIUM))("the worker runtime in Chromium", () => {
       "exited with code 3, not 0",
     ]);
   });
-
-  // The same cells src/runner/verify-node.test.ts runs under Node: the worker must agree.
-  for (const { name, cell } of chapterCells) {
-    it(`prints what the chapter expects: ${name}`, { timeout: cell.timeoutMs + 10_000 }, async () => {
-      const { events, result } = await run(cell.code, { files: cell.files, timeoutMs: cell.timeoutMs });
-      const stdout = stream(events, "stdout");
-      const stderr = stream(events, "stderr");
-      const problems = cellProblems(cell, { stdout, stderr, code: result.code, ...(result.reason ? { reason: result.reason } : {}) });
-      expect(problems, problems.join("\n")).toEqual([]);
-    });
-  }
 });
