@@ -33,6 +33,8 @@ BATCH = 2000  # events per message: one the page unpacks in one piece stays shor
 NEXT, NEXT_TICK, NEXT_TIMER = ${StepCommand.Next}, ${StepCommand.NextTick}, ${StepCommand.NextTimer}
 
 _TASK_TYPES = tuple({tasks.Task, tasks._PyTask})
+# asyncio.run's housekeeping after main returns, as tasks of the loop's own: no lanes of theirs.
+_HOUSEKEEPING = {"BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor"}
 _OWNER_KINDS = {
     "Lock": "lock", "Event": "lock", "Condition": "lock", "Semaphore": "lock",
     "BoundedSemaphore": "lock", "Barrier": "lock",
@@ -72,6 +74,7 @@ class Tracer:
         self._loops = {}
         self._tasks = {}  # task -> [id, name, woke]
         self._order = []  # tasks by spawn
+        self._hidden = set()  # housekeeping tasks
         self._next_id = 1
         self._running = None  # the task whose step runs, or None
         self._started = 0.0
@@ -123,7 +126,11 @@ class Tracer:
             self.stepper.tick += 1
 
     def spawned(self, loop, task):
-        if task in self._tasks:
+        if task in self._tasks or task in self._hidden:
+            return
+        code = getattr(task.get_coro(), "cr_code", None)
+        if code is not None and code.co_qualname in _HOUSEKEEPING:
+            self._hidden.add(task)
             return
         ident = self._next_id
         self._next_id += 1
@@ -164,7 +171,9 @@ class Tracer:
         loop = handle._loop
         t = loop.time()
         task = task_of(handle)
-        if task is not None:
+        if task in self._hidden:
+            task = None
+        elif task is not None:
             record = self._tasks.get(task) or self._adopt(loop, task)
             self._rename(task, record)
             event = {"k": "step", "loop": self._loop_index(loop), "t": t, "id": record[0]}
@@ -181,7 +190,7 @@ class Tracer:
             self._callback = {"t": t, "callback": name, "timer": timer}
             self.emit({"k": "callback", "loop": self._loop_index(loop), "t": t, "timer": timer, "name": name})
         if self.stepper is not None:
-            self.stepper.before(loop, handle, task, t)
+            self.stepper.before(loop, handle, task_of(handle), t)
         self._running = task
         self._started = t
         self._step_waker = None
