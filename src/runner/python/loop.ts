@@ -28,7 +28,8 @@ export const LOOP_MODULE = "notebook_loop";
 export const LOOP_SOURCE = String.raw`
 """CPython's BaseEventLoop in a browser worker: real time (it sleeps) or virtual time (it jumps)."""
 import asyncio
-from asyncio import base_events, events
+import time
+from asyncio import base_events, events, futures
 
 import _notebook_host
 
@@ -89,7 +90,11 @@ class WorkerEventLoop(base_events.BaseEventLoop):
 
     def _wait(self, timeout):
         if self._tracer is not None:
-            self._tracer.flush()  # what happened so far reaches the page before the worker sleeps
+            # What happened so far reaches the page before the worker sleeps, in the sleep's time.
+            start = time.monotonic()
+            self._tracer.flush()
+            if timeout is not None:
+                timeout = max(0.0, timeout - (time.monotonic() - start))
         # None: nothing ready and no timer; only Stop (an interrupt) can end the wait.
         _notebook_host.sleep(-1 if timeout is None else timeout)
 
@@ -100,6 +105,12 @@ class WorkerEventLoop(base_events.BaseEventLoop):
             handle.__class__ = _TracedHandle
             self._tracer.scheduled(self, handle)
         return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        timer = super().call_later(delay, callback, *args, context=context)
+        if self._tracer is not None and callback is futures._set_result_unless_cancelled:
+            self._tracer.sleeps[args[0]] = (delay, timer)  # asyncio.sleep's timer, by its future
+        return timer
 
     def call_at(self, when, callback, *args, context=None):
         timer = super().call_at(when, callback, *args, context=context)

@@ -71,7 +71,11 @@ class Tracer:
         self._send = send  # a JSON array of events, to the page
         self._root = root.rstrip("/") + "/"  # the program's directory: its frames are the reader's
         self._batch = []
+        self.emit = self._batch.append  # the hot path: events are only built here, sent by flush()
+        self.sleeps = {}  # a sleep's future -> its delay and timer (./loop.ts's call_later tells)
         self._loops = {}
+        self._last_loop = None
+        self._last_index = 0
         self._tasks = {}  # task -> [id, name, woke]
         self._order = []  # tasks by spawn
         self._hidden = set()  # housekeeping tasks
@@ -88,15 +92,16 @@ class Tracer:
 
     # -- the page --------------------------------------------------------------------------
 
-    def emit(self, event):
-        self._batch.append(event)
-        if len(self._batch) >= BATCH:
-            self.flush()
-
     def flush(self):
-        if self._batch:
-            batch, self._batch = self._batch, []
-            self._send(json.dumps(batch, separators=(",", ":")))
+        """Sends the events so far, BATCH to a message. The loop calls it before it sleeps,
+        where the time it takes comes out of the sleep rather than out of the program's steps."""
+        batch = self._batch
+        if not batch:
+            return
+        self._batch = []
+        self.emit = self._batch.append
+        for start in range(0, len(batch), BATCH):
+            self._send(json.dumps(batch[start:start + BATCH], separators=(",", ":")))
 
     def printed(self, text):
         """The program wrote text to stdout: each line it completes is the running task's."""
@@ -124,6 +129,8 @@ class Tracer:
     def iteration(self, loop):
         if self.stepper is not None:
             self.stepper.tick += 1
+        if len(self._batch) >= 10 * BATCH:
+            self.flush()  # a loop that never sleeps still shows its picture as it goes
 
     def spawned(self, loop, task):
         if task in self._tasks or task in self._hidden:
@@ -223,6 +230,11 @@ class Tracer:
         waiter = task._fut_waiter
         if waiter is None:
             self.emit({"k": "wait", "loop": index, "t": t, "id": record[0], "on": "ready", "what": "sleep(0)"})
+            return
+        sleep = self.sleeps.pop(waiter, None)
+        if sleep is not None:
+            self.emit({"k": "wait", "loop": index, "t": t, "id": record[0], "on": "timer",
+                       "what": f"sleep({_seconds(sleep[0])})", "until": sleep[1].when()})
             return
         on, what, targets, until = self.describe(task, waiter, t)
         event = {"k": "wait", "loop": index, "t": t, "id": record[0], "on": on, "what": what}
@@ -336,10 +348,13 @@ class Tracer:
                    "text": f"{what} held the loop for {took:.3f} s (debug mode reports 0.100 s or more)"})
 
     def _loop_index(self, loop):
+        if loop is self._last_loop:
+            return self._last_index
         index = self._loops.get(loop)
         if index is None:
             self.loop_made(loop)
             index = self._loops[loop]
+        self._last_loop, self._last_index = loop, index
         return index
 
 
