@@ -105,3 +105,23 @@ test("Python Step through pauses in CPython's order: call_soon's callbacks befor
   await expect(status).toHaveText(/Restart to step it again\.$/);
   expect(await py.locator('[role="log"] .line.stdout').allTextContents()).toEqual(["B soon", "C soon", "A later"]);
 });
+
+test("Run both on a cell with a Timeline shows both timelines side by side, lane for lane", async ({ page }) => {
+  test.setTimeout(LOAD_MS + 60_000);
+  const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather-lanes"))!;
+  await page.goto(chapter.url);
+  const cell = cellById(page, "gather-lanes");
+  await cell.getByRole("button", { name: /^Run both/ }).click();
+  const region = cell.locator("[data-both]");
+  const table = region.getByRole("table", { name: "Lanes of gather-lanes, TypeScript beside Python" });
+  await expect(table).toBeVisible({ timeout: LOAD_MS });
+  const rows = await tableRows(table);
+  expect(rows.map((row) => [row[0], row[3], row[4], row[7], row[8]])).toEqual([
+    ["Task-1", "gather(Task-2, Task-3, Task-4)", "Task-1", "gather(Task-2, Task-3, Task-4)", "same"],
+    ["Task-2", "sleep(0.3)", "Task-2", "sleep(0.3)", "same"],
+    ["Task-3", "sleep(0.1)", "Task-3", "sleep(0.1)", "same"],
+    ["Task-4", "sleep(0.2)", "Task-4", "sleep(0.2)", "same"],
+  ]);
+  await expect(region.getByRole("region", { name: "TypeScript Timeline of gather-lanes" }).locator("svg")).toHaveAttribute("aria-label", /: 4 tasks/);
+  await expect(region.getByRole("region", { name: "Python Timeline of gather-lanes" }).locator("svg")).toHaveAttribute("aria-label", /: 4 tasks/);
+});

@@ -29,7 +29,7 @@ import { OutputView } from "./output-view.ts";
 import type { RuntimeChoice } from "./runtime-choice.ts";
 import { CellTimeline } from "./cell-timeline.ts";
 import { CellStepper } from "./cell-stepper.ts";
-import { showSideBySide } from "./side-by-side-view.ts";
+import { showSideBySide, showTimelines } from "./side-by-side-view.ts";
 import { recordRun } from "../progress/cells-run.ts";
 import type { CellPredict } from "./cell-predict.ts";
 
@@ -61,6 +61,8 @@ interface CellState {
 interface RunOptions {
   /** Step through's control buffer. */
   step?: SharedArrayBuffer;
+  /** Record the Timeline whether or not its view is open (Run both, for a cell with one). */
+  record?: boolean;
 }
 
 const states = new WeakMap<HTMLElement, CellState>();
@@ -374,11 +376,11 @@ function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promi
   if (slot.running) return slot.done!;
   if (lang === "ts") wireBadges();
   const stepping = options.step !== undefined;
-  // The Python half's Timeline exists once the reader asked for it (or for Step through).
-  const timeline = lang === "ts" ? timelineOf(cell, state, "ts") : state.py.timeline;
+  // The Python half's Timeline exists once the reader asked for it (Timeline, Step through, Run both).
+  const timeline = lang === "ts" || options.record ? timelineOf(cell, state, lang) : state.py.timeline;
   // A run that grades a prediction is recorded, so the Timeline can show who printed what.
   const predicting = lang === "ts" && !stepping && state.predict?.waiting === true;
-  const record = timeline !== undefined && (timeline.wanted || predicting);
+  const record = timeline !== undefined && (timeline.wanted || predicting || options.record === true);
   timeline?.start(stepping || record);
   const badge = lang === "ts" ? part(cell, "ts", "[data-badge]") : undefined;
 
@@ -453,8 +455,11 @@ async function runBoth(cell: HTMLElement): Promise<void> {
   status.dataset.kind = "info";
   status.textContent = "Running the TypeScript and the Python…";
   for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = true;
+  // A cell with a Timeline gets both halves' timelines too, side by side.
+  const timelines = state.data.timeline === true || timelineOf(cell, state, "ts").open;
+  region.querySelector("[data-both-timelines]")?.remove();
   try {
-    const [ts, py] = (await Promise.all([run(cell), runPython(cell)])).map(ranOf);
+    const [ts, py] = (await Promise.all([run(cell, { record: timelines }), runHalf(cell, "py", { record: timelines })])).map(ranOf);
     // Where the Python cannot run here, CPython's recording stands in for it.
     showSideBySide(region, {
       ts: ts?.stdout ?? "",
@@ -463,6 +468,7 @@ async function runBoth(cell: HTMLElement): Promise<void> {
       pythonRecorded: py === undefined,
       tsRan: ts !== undefined,
     });
+    if (timelines && ts && py) showTimelines(region, cell.id, timelineOf(cell, state, "ts").timeline, timelineOf(cell, state, "py").timeline);
   } finally {
     for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = false;
   }
