@@ -174,10 +174,10 @@ async function browser(): Promise<void> {
     });
     const cell = page.locator("#all-at-once");
     // The same cell: a plain run, then with its Timeline open (recorded, drawn live and at the
-    // end); then its Python half with its Timeline open.
-    for (const [half, withTimeline] of [["ts", false], ["ts", true], ["py", true]] as const) {
+    // end); then its Python half, plainly (loading Python), then with its Timeline open.
+    for (const [half, withTimeline] of [["ts", false], ["ts", true], ["py", false], ["py", true]] as const) {
       const panel = cell.locator(`[data-panel="${half}"]`);
-      if (half === "py") await cell.getByRole("tab", { name: "Python original" }).click();
+      if (half === "py" && !withTimeline) await cell.getByRole("tab", { name: "Python original" }).click();
       await page.evaluate(() => {
         const w = window as unknown as { delays: number[]; longest: number };
         w.delays = [];
@@ -211,6 +211,7 @@ async function browser(): Promise<void> {
       );
       await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once [data-result]")?.removeAttribute("data-result"));
       await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once")?.removeAttribute("data-result"));
+      await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once")?.removeAttribute("data-python-result"));
     }
     await browser.close();
   } finally {

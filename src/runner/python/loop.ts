@@ -116,7 +116,8 @@ class WorkerEventLoop(base_events.BaseEventLoop):
         timer = super().call_at(when, callback, *args, context=context)
         if self._tracer is not None:
             timer.__class__ = _TracedTimerHandle
-            self._tracer.scheduled(self, timer)
+            if self._tracer.stepper is not None:
+                self._tracer.scheduled(self, timer)  # a timer wakes no task itself: only its line matters
         return timer
 
     def create_task(self, coro, *, name=None, **kwargs):

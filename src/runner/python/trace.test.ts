@@ -82,7 +82,11 @@ describe("the Python Timeline", () => {
       expect(waits("holder")).toEqual(["queue:Queue 1"]);
       expect(waits("Task-2")).toEqual(["lock:Lock 1"]); // item 2 is in the queue by the time it holds the lock
       expect(byName.get("Task-1")!.waits[1]!.targets).toEqual([byName.get("Task-3")!.id, byName.get("Task-4")!.id]);
-      expect(byName.get("Task-3")!.waits[0]).toMatchObject({ on: "timer", until: expect.closeTo(timeline.lanes[0]!.waits[0]!.to + 0.02, 2) });
+      // A sleep's deadline: set when sleep() was called, at most its delay after the wait began.
+      const sleep = byName.get("Task-3")!.waits[0]!;
+      expect(sleep.on).toBe("timer");
+      expect(sleep.until! - sleep.from).toBeLessThanOrEqual(0.02);
+      expect(sleep.until!).toBeGreaterThan(byName.get("Task-3")!.spawn);
       expect(table.find((row) => row.name === "Task-3")).toMatchObject({ outcome: "result", lastWait: "sleep(0.02)", steps: 2 });
       expect(table.find((row) => row.name === "helper")).toMatchObject({ outcome: "result", lastWait: "sleep(0.01)" });
       // Who printed each stdout line: y (Task-4) first, then x (Task-3), then main's list.
