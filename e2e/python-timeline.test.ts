@@ -2,6 +2,7 @@
  * The Python half's Timeline and Step through, in the page: CPython's own loop (Pyodide in its
  * worker) fed into the same table, stepping panel and line highlight as the TypeScript half.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { cellById, chapters } from "./helpers.ts";
 
@@ -61,6 +62,10 @@ test("Python Step through walks CPython's loop with a moving line highlight, run
   ]);
   expect(rows.map((row) => row[2])).toEqual(["0.300", "0.300", "0.100", "0.200"]);
   await expect(py.locator("[data-chart] svg")).toHaveAttribute("aria-label", /^Timeline of the Python of gather-lanes: 4 tasks/);
+  // The Python tab's views, made from the TypeScript tab's, have ids and names of their own.
+  await expect(py.getByRole("button", { name: /^Timeline/ })).toHaveAttribute("aria-controls", "gather-lanes-py-timeline");
+  const results = await new AxeBuilder({ page }).include("#gather-lanes").analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test("Python Step through pauses in CPython's order: call_soon's callbacks before a timer already due, the editor's line marked", async ({ page }) => {
