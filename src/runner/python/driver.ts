@@ -17,6 +17,10 @@
  * used: `asyncio.run` turns a first SIGINT into cancelling the main task, which a runaway
  * loop never sees). The program then unwinds like any other, and the interpreter lives on.
  *
+ * Timeline and Step through: a run the page records or steps gets a tracer (./trace.ts) on
+ * the loops it makes, stdout watched for who printed each line, and, stepping, the
+ * virtual-time loop from the policy; all of it is put back before the fresh-state check.
+ *
  * Fresh state: each program gets a new `__main__` (runpy) and a new event loop (asyncio.run).
  * Afterwards every module it imported is unloaded, and every module loaded before it is
  * compared, name by name, with a snapshot taken before the first program: a program that

@@ -9,7 +9,8 @@
  * (./worker-output.ts), and sent before each sleep. Stop, the timeout and the cap interrupt
  * the program through the buffer the page sent first (`interrupt`), so the interpreter
  * survives; without one, or when the program will not end, the page terminates the worker
- * (./runtime.ts, through ../worker/runtime.ts).
+ * (./runtime.ts, through ../worker/runtime.ts). A run the page records or steps gets the
+ * Python side's Timeline events and pauses (./trace.ts) as `timeline` and `paused` messages.
  */
 import type { PyodideAPI } from "pyodide";
 import { MacrotaskQueue } from "asyncio/host";
