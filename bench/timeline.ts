@@ -8,8 +8,9 @@
  * 3. Drawing: fold + SVG + table rows for 100 and 10,000 tasks (a gather of sleeps),
  *    pure string work as the page does it before one `innerHTML`.
  * 4. In the browser (`--browser`, needs a site build and Chromium): the 10,000-task cell
- *    of chapter 1 run with its Timeline open; the longest main-thread task while it draws,
- *    and how soon key presses sent every 25 ms meanwhile were answered (target: 100 ms).
+ *    of chapter 1 run with its Timeline open, in TypeScript and in Python (CPython's own
+ *    loop, traced); the longest main-thread task while it draws, and how soon key presses
+ *    sent every 25 ms meanwhile were answered (target: 100 ms).
  *
  * `npm run bench` runs 1-3; `node bench/timeline.ts --browser` adds 4.
  */
@@ -172,16 +173,19 @@ async function browser(): Promise<void> {
       }).observe({ type: "longtask", buffered: false });
     });
     const cell = page.locator("#all-at-once");
-    // The same cell twice: a plain run, then with its Timeline open (recorded, drawn live and at the end).
-    for (const withTimeline of [false, true]) {
+    // The same cell: a plain run, then with its Timeline open (recorded, drawn live and at the
+    // end); then its Python half, plainly (loading Python), then with its Timeline open.
+    for (const [half, withTimeline] of [["ts", false], ["ts", true], ["py", false], ["py", true]] as const) {
+      const panel = cell.locator(`[data-panel="${half}"]`);
+      if (half === "py" && !withTimeline) await cell.getByRole("tab", { name: "Python original" }).click();
       await page.evaluate(() => {
         const w = window as unknown as { delays: number[]; longest: number };
         w.delays = [];
         w.longest = 0;
         performance.clearMeasures();
       });
-      if (withTimeline) await cell.getByRole("button", { name: /^Timeline/ }).click(); // opens it and runs the cell, recording
-      else await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
+      if (withTimeline) await panel.getByRole("button", { name: /^Timeline/ }).click(); // opens it and runs the cell, recording
+      else await panel.getByRole("button", { name: /^Run(?! both)/ }).click();
       let pressing = true;
       const presses = (async () => {
         while (pressing) {
@@ -189,8 +193,8 @@ async function browser(): Promise<void> {
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
       })();
-      if (withTimeline) await cell.getByRole("table", { name: /^Timeline of/ }).waitFor({ timeout: 60_000 });
-      await page.locator("#all-at-once[data-result]").waitFor({ timeout: 60_000 });
+      if (withTimeline) await panel.getByRole("table", { name: /^Timeline of/ }).waitFor({ timeout: 120_000 });
+      await page.locator(half === "ts" ? "#all-at-once[data-result]" : "#all-at-once[data-python-result]").waitFor({ timeout: 120_000 });
       await new Promise((resolve) => setTimeout(resolve, 800));
       pressing = false;
       await presses;
@@ -201,12 +205,13 @@ async function browser(): Promise<void> {
       });
       const sorted = [...delays].sort((a, b) => a - b);
       console.log(
-        `\nBrowser, chapter 1's 10,000-task cell, ${withTimeline ? "Timeline open" : "Timeline closed"}: longest main-thread task ${longest.toFixed(0)} ms; ` +
+        `\nBrowser, chapter 1's 10,000-task cell, ${half === "py" ? "Python, " : ""}${withTimeline ? "Timeline open" : "Timeline closed"}: longest main-thread task ${longest.toFixed(0)} ms; ` +
           `${delays.length} key presses answered in median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, worst ${sorted.at(-1)?.toFixed(1)} ms (target ≤ 100 ms)` +
           (withTimeline ? `; last draw: picture ${picture.toFixed(0)} ms, table ${table.toFixed(0)} ms.` : "."),
       );
       await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once [data-result]")?.removeAttribute("data-result"));
       await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once")?.removeAttribute("data-result"));
+      await page.evaluate(() => document.querySelector<HTMLElement>("#all-at-once")?.removeAttribute("data-python-result"));
     }
     await browser.close();
   } finally {

@@ -64,8 +64,12 @@ test("Step through: Next walks callbacks with the ready queue and timers; Run to
   const status = cell.locator("[data-step-status]");
   await expect(status).toHaveText(/^Paused before Task-1: step/);
   await expect(cell.locator(".step-line")).toHaveCount(1);
+  await expect(cell.locator(".step-line")).toHaveText("asyncio.run(main());");
   await cell.getByRole("button", { name: "Next", exact: true }).click();
   await expect(status).toHaveText(/^Paused before Task-2: step/);
+  // The mark moves to the line about to run: where gather made the task.
+  await expect(cell.locator(".step-line")).toContainText("asyncio.gather(");
+  await expect(cell.locator(".step-line")).toHaveAttribute("aria-current", "step");
   await expect(cell.getByRole("list", { name: "Ready queue" }).getByRole("listitem")).toHaveText(["Task-3: step", "Task-4: step"]);
   await cell.getByRole("button", { name: "Next tick" }).click();
   await expect(status).toHaveText(/^Paused before wake Task-3 \(sleep\)/);

@@ -29,7 +29,7 @@ import { OutputView } from "./output-view.ts";
 import type { RuntimeChoice } from "./runtime-choice.ts";
 import { CellTimeline } from "./cell-timeline.ts";
 import { CellStepper } from "./cell-stepper.ts";
-import { showSideBySide } from "./side-by-side-view.ts";
+import { showSideBySide, showTimelines } from "./side-by-side-view.ts";
 import { recordRun } from "../progress/cells-run.ts";
 import type { CellPredict } from "./cell-predict.ts";
 
@@ -40,22 +40,29 @@ interface HalfState {
   editor?: EditorView;
   /** Its run: one at a time. */
   run: RunSlot<CellOutcome>;
+  timeline?: CellTimeline;
+  stepper?: CellStepper;
 }
 
 interface CellState {
   data: Cell;
   ts: HalfState;
   py: HalfState;
-  timeline?: CellTimeline;
-  stepper?: CellStepper;
   /** The Predict step, once opened (./cell-predict.ts, loaded then). */
   predict?: CellPredict;
+  /**
+   * The Timeline and Step through markup as the page came, copied before any run fills it:
+   * the Python half gets its own views from it on first use (see {@link viewsOf}).
+   */
+  blank: Element[];
 }
 
 /** How a run is made: plain, or stepped (Step through). */
 interface RunOptions {
   /** Step through's control buffer. */
   step?: SharedArrayBuffer;
+  /** Record the Timeline whether or not its view is open (Run both, for a cell with one). */
+  record?: boolean;
 }
 
 const states = new WeakMap<HTMLElement, CellState>();
@@ -63,7 +70,8 @@ const states = new WeakMap<HTMLElement, CellState>();
 function stateOf(cell: HTMLElement): CellState {
   let state = states.get(cell);
   if (!state) {
-    state = { data: readCell(cell), ts: { run: new RunSlot() }, py: { run: new RunSlot() } };
+    const blank = [...cell.querySelectorAll('[data-panel="ts"] > [data-timeline], [data-panel="ts"] > [data-stepper]')].map((view) => view.cloneNode(true) as Element);
+    state = { data: readCell(cell), ts: { run: new RunSlot() }, py: { run: new RunSlot() }, blank };
     states.set(cell, state);
   }
   return state;
@@ -108,9 +116,9 @@ export async function perform(cell: HTMLElement, action: Action, lang: Half = "t
     case "share":
       return share(cell, lang);
     case "timeline":
-      return toggleTimeline(cell);
+      return toggleTimeline(cell, lang);
     case "step":
-      return stepThrough(cell);
+      return stepThrough(cell, lang);
     case "both":
       return runBoth(cell);
     case "predict":
@@ -136,8 +144,8 @@ async function predict(cell: HTMLElement): Promise<void> {
 
 /** The Timeline at the task that printed stdout line `line`: the grading run recorded it. */
 async function showPrintedLine(cell: HTMLElement, line: number): Promise<void> {
-  const timeline = timelineOf(cell, stateOf(cell));
-  if (!(await timeline.showLine(line))) await toggleTimeline(cell);
+  const timeline = timelineOf(cell, stateOf(cell), "ts");
+  if (!(await timeline.showLine(line))) await toggleTimeline(cell, "ts");
 }
 
 /** Shows a Predict cell's expected output (hidden on screen until then, or until a run). */
@@ -150,28 +158,92 @@ function reveal(cell: HTMLElement, lang: Half): void {
 
 // ---- timeline / step through ---------------------------------------------------------------
 
-function timelineOf(cell: HTMLElement, state: CellState): CellTimeline {
-  return (state.timeline ??= new CellTimeline(cell, state.data.timeline === true));
-}
-
-async function toggleTimeline(cell: HTMLElement): Promise<void> {
-  const state = stateOf(cell);
-  const timeline = timelineOf(cell, state);
-  const mustRun = timeline.setOpen(!timeline.open);
-  if (mustRun && !state.ts.run.running) await run(cell);
-}
-
-async function stepThrough(cell: HTMLElement): Promise<void> {
-  const state = stateOf(cell);
-  state.stepper ??= new CellStepper(cell, () => void stepThrough(cell), () => timelineOf(cell, state).timeline);
-  if (state.ts.run.running) {
-    state.ts.run.stop();
-    await state.ts.run.done;
+/**
+ * The half's panel, holding its Timeline and Step through views. The TypeScript half's are in
+ * the page; the Python half's are made on first use, from the blank copy taken before any run,
+ * with ids of their own ("cell-py-timeline"), so the page carries one set until a reader asks.
+ */
+function viewsOf(cell: HTMLElement, state: CellState, lang: Half): HTMLElement {
+  const root = panel(cell, lang);
+  if (lang === "ts" || root.querySelector(":scope > [data-timeline]")) return root;
+  const own = (value: string): string => value.replaceAll(`${cell.id}-`, `${cell.id}-py-`);
+  const views = state.blank.map((view) => view.cloneNode(true) as Element);
+  for (const view of views) {
+    for (const element of [view, ...view.querySelectorAll("*")]) {
+      for (const name of ["id", "for", "aria-controls", "aria-labelledby", "aria-describedby"]) {
+        const value = element.getAttribute(name);
+        if (value !== null) element.setAttribute(name, own(value));
+      }
+    }
+    const group = view.querySelector('[role="group"]');
+    group?.setAttribute("aria-label", `Step through the Python of ${cell.id}`);
   }
-  const control = state.stepper.begin();
+  root.querySelector(":scope > [data-live]")!.after(...views);
+  const timeline = views.find((view) => view.hasAttribute("data-timeline"));
+  const stepper = views.find((view) => view.hasAttribute("data-stepper"));
+  if (timeline) root.querySelector('[data-controls] button[data-action="timeline"]')?.setAttribute("aria-controls", timeline.id);
+  if (stepper) root.querySelector('[data-controls] button[data-action="step"]')?.setAttribute("aria-controls", stepper.id);
+  return root;
+}
+
+function timelineOf(cell: HTMLElement, state: CellState, lang: Half): CellTimeline {
+  const half = state[lang];
+  if (lang === "ts") return (half.timeline ??= new CellTimeline(viewsOf(cell, state, lang), cell.id, state.data.timeline === true, cell.id));
+  return (half.timeline ??= new CellTimeline(viewsOf(cell, state, lang), `the Python of ${cell.id}`, false));
+}
+
+async function toggleTimeline(cell: HTMLElement, lang: Half): Promise<void> {
+  const state = stateOf(cell);
+  const timeline = timelineOf(cell, state, lang);
+  const mustRun = timeline.setOpen(!timeline.open);
+  if (mustRun && !state[lang].run.running) await runHalf(cell, lang);
+}
+
+async function stepThrough(cell: HTMLElement, lang: Half): Promise<void> {
+  const state = stateOf(cell);
+  const half = state[lang];
+  const root = viewsOf(cell, state, lang);
+  const timeline = timelineOf(cell, state, lang); // a stepped run is recorded: the why-view of a task reads it
+  half.stepper ??= new CellStepper(
+    root,
+    lang === "ts" ? cell.id : `${cell.id}-py`,
+    lang === "ts" ? "snippet.ts" : "main.py",
+    () => void stepThrough(cell, lang),
+    (line) => highlightLine(cell, lang, line),
+    () => timeline.timeline,
+  );
+  if (half.run.running) {
+    half.run.stop();
+    await half.run.done;
+  }
+  const control = half.stepper.begin();
   if (typeof control === "string") return;
-  cell.querySelector<HTMLButtonElement>('[data-stepper] button[data-step="next"]')?.focus();
-  await run(cell, { step: control });
+  root.querySelector<HTMLButtonElement>('[data-stepper] button[data-step="next"]')?.focus();
+  await runHalf(cell, lang, { step: control });
+}
+
+/**
+ * Marks the line about to run in the half's code: in its editor when one is open (a CodeMirror
+ * line decoration), else in the highlighted code. Not by colour alone: outlined, marked
+ * `aria-current="step"`, and the step panel names the line.
+ */
+function highlightLine(cell: HTMLElement, lang: Half, line: number | null): void {
+  const root = panel(cell, lang);
+  for (const old of root.querySelectorAll("[data-code] .step-line")) {
+    old.classList.remove("step-line");
+    old.removeAttribute("aria-current");
+  }
+  const editor = stateOf(cell)[lang].editor;
+  if (editor) {
+    void import("./cell-editor.ts").then(({ markStepLine }) => markStepLine(editor, line));
+    return;
+  }
+  if (line === null) return;
+  const element = root.querySelectorAll<HTMLElement>("[data-code] pre code .line")[line - 1];
+  if (!element) return;
+  element.classList.add("step-line");
+  element.setAttribute("aria-current", "step");
+  element.scrollIntoView({ block: "nearest" });
 }
 
 // ---- runtime choice and badges -------------------------------------------------------------
@@ -304,10 +376,11 @@ function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promi
   if (slot.running) return slot.done!;
   if (lang === "ts") wireBadges();
   const stepping = options.step !== undefined;
-  const timeline = lang === "ts" ? timelineOf(cell, state) : undefined;
+  // The Python half's Timeline exists once the reader asked for it (Timeline, Step through, Run both).
+  const timeline = lang === "ts" || options.record ? timelineOf(cell, state, lang) : state.py.timeline;
   // A run that grades a prediction is recorded, so the Timeline can show who printed what.
   const predicting = lang === "ts" && !stepping && state.predict?.waiting === true;
-  const record = timeline !== undefined && (timeline.wanted || predicting);
+  const record = timeline !== undefined && (timeline.wanted || predicting || options.record === true);
   timeline?.start(stepping || record);
   const badge = lang === "ts" ? part(cell, "ts", "[data-badge]") : undefined;
 
@@ -335,7 +408,7 @@ function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promi
           return timeline?.add(update.events);
         case "paused":
           output?.flush();
-          return state.stepper?.show(update.snapshot);
+          return state[lang].stepper?.show(update.snapshot);
       }
     };
     const code = codeOf(cell, lang);
@@ -351,7 +424,7 @@ function runHalf(cell: HTMLElement, lang: Half, options: RunOptions = {}): Promi
     const ran = ranOf(outcome);
     if (ran) timeline?.finish();
     output?.end("verdict" in outcome ? outcome.verdict : undefined);
-    if (stepping) state.stepper?.ended(ran ? endText(ran.result, STEPPING_TIMEOUT_MS).text : "The program did not start.");
+    if (stepping) state[lang].stepper?.ended(ran ? endText(ran.result, STEPPING_TIMEOUT_MS).text : "The program did not start.");
     const result = resultName(outcome);
     display.end(describeCell(outcome, state.data.timeoutMs), result);
     recordRun(location.pathname, cell.id, lang, result);
@@ -382,8 +455,11 @@ async function runBoth(cell: HTMLElement): Promise<void> {
   status.dataset.kind = "info";
   status.textContent = "Running the TypeScript and the Python…";
   for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = true;
+  // A cell with a Timeline gets both halves' timelines too, side by side.
+  const timelines = state.data.timeline === true || timelineOf(cell, state, "ts").open;
+  region.querySelector("[data-both-timelines]")?.remove();
   try {
-    const [ts, py] = (await Promise.all([run(cell), runPython(cell)])).map(ranOf);
+    const [ts, py] = (await Promise.all([run(cell, { record: timelines }), runHalf(cell, "py", { record: timelines })])).map(ranOf);
     // Where the Python cannot run here, CPython's recording stands in for it.
     showSideBySide(region, {
       ts: ts?.stdout ?? "",
@@ -392,6 +468,7 @@ async function runBoth(cell: HTMLElement): Promise<void> {
       pythonRecorded: py === undefined,
       tsRan: ts !== undefined,
     });
+    if (timelines && ts && py) showTimelines(region, cell.id, timelineOf(cell, state, "ts").timeline, timelineOf(cell, state, "py").timeline);
   } finally {
     for (const lang of ["ts", "py"] as const) button(cell, lang, "both").disabled = false;
   }

@@ -7,8 +7,8 @@ import { basicSetup } from "codemirror";
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { Prec } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { Prec, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, type DecorationSet, EditorView, keymap } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 
 export interface EditorOptions {
@@ -44,7 +44,37 @@ const theme = EditorView.theme({
     backgroundColor: "var(--cm-selection) !important",
   },
   "&.cm-focused .cm-cursor": { borderLeftColor: "var(--fg)" },
+  ".cm-step-line": { backgroundColor: "var(--mark)", outline: "2px solid var(--warn)", outlineOffset: "-2px" },
 });
+
+const setStepLine = StateEffect.define<number | null>();
+
+/**
+ * Step through's line about to run: a line decoration (outlined, and `aria-current="step"`),
+ * kept on its line as the reader edits around it; the step panel names the line in words.
+ */
+const stepLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    for (const effect of transaction.effects) {
+      if (!effect.is(setStepLine)) continue;
+      const line = effect.value;
+      if (line === null || line < 1 || line > transaction.state.doc.lines) return Decoration.none;
+      const at = transaction.state.doc.line(line).from;
+      return Decoration.set([Decoration.line({ class: "cm-step-line", attributes: { "aria-current": "step", "data-step-line": String(line) } }).range(at)]);
+    }
+    return marks.map(transaction.changes);
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** Marks line `line` (1-based) as the one about to run, scrolled into view; null clears it. */
+export function markStepLine(view: EditorView, line: number | null): void {
+  const inRange = line !== null && line >= 1 && line <= view.state.doc.lines;
+  view.dispatch({
+    effects: [setStepLine.of(line), ...(inRange ? [EditorView.scrollIntoView(view.state.doc.line(line).from, { y: "nearest" })] : [])],
+  });
+}
 
 /** Opens an editor in `host` and focuses nothing; the caller decides. */
 export function openEditor(host: HTMLElement, options: EditorOptions): EditorView {
@@ -68,6 +98,7 @@ export function openEditor(host: HTMLElement, options: EditorOptions): EditorVie
       options.language === "python" ? python() : javascript({ typescript: true }),
       syntaxHighlighting(highlight),
       theme,
+      stepLine,
       // tabindex: axe counts a scroller (long lines) as reachable only through a focusable child, and the editable text is one.
       EditorView.contentAttributes.of({ "aria-label": options.label, tabindex: "0" }),
       EditorView.updateListener.of((update) => {

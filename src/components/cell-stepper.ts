@@ -1,8 +1,9 @@
 /**
- * A cell's Step through panel: shows each pause of the loop (what runs next and the line it
+ * A half's Step through panel: shows each pause of the loop (what runs next and the line it
  * runs, the ready queue, the timers by deadline, every task's state, the clock) and sends the
- * reader's commands to the paused worker. The run itself is an ordinary run of the cell
- * (`cell-actions.ts`), so output goes to the cell's log as usual.
+ * reader's commands to the paused worker. The run itself is an ordinary run of the half
+ * (`cell-actions.ts`), so output goes to its log as usual. The same panel serves either half:
+ * our loop's structures, or CPython's (`_ready`, `_scheduled`, its tasks).
  */
 import { createStepControl, sendStep, StepCommand, stepUnavailable } from "../timeline/step-control.ts";
 import type { StepSnapshot } from "../timeline/step-snapshot.ts";
@@ -30,13 +31,20 @@ export class CellStepper {
   private readonly guess: StepGuessView;
 
   constructor(
-    private readonly cell: HTMLElement,
+    /** The half's panel, holding its `[data-stepper]`. */
+    root: HTMLElement,
+    /** The id the guess view's parts are named after (the cell's, or its Python half's). */
+    name: string,
+    /** The file whose lines the code on show numbers: "snippet.ts", "main.py". */
+    private readonly entry: string,
     private readonly restart: () => void,
+    /** Marks the line about to run in the half's code (null: none). */
+    private readonly highlight: (line: number | null) => void,
     /** The recording so far (a stepped run is recorded), for the why-view of a task. */
     private readonly timeline?: () => Timeline,
   ) {
-    this.panel = cell.querySelector<HTMLElement>("[data-stepper]")!;
-    this.guess = new StepGuessView(this.panel, cell.id);
+    this.panel = root.querySelector<HTMLElement>("[data-stepper]")!;
+    this.guess = new StepGuessView(this.panel, name);
     this.panel.addEventListener("click", (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>("button[data-step]");
       if (button && !button.disabled) this.command(button.dataset.step as Command);
@@ -75,7 +83,7 @@ export class CellStepper {
     this.pauses++;
     this.panel.dataset.pauses = String(this.pauses);
     const at = snapshot.next.line;
-    const where = at ? (at.path === "snippet.ts" ? ` (${snapshot.next.lineNote || `line ${at.line}`})` : ` (${snapshot.next.lineNote || "line"}, in ${at.path})`) : "";
+    const where = at ? (at.path === this.entry ? ` (${snapshot.next.lineNote || `line ${at.line}`})` : ` (${snapshot.next.lineNote || "line"}, in ${at.path})`) : "";
     this.status(`Paused before ${snapshot.next.what}${where}.`);
     this.part("[data-step-clock]").textContent =
       `Loop time ${formatTime(snapshot.time)} s (${snapshot.loopKind}), iteration ${snapshot.tick}, ${snapshot.ran} callbacks run so far.`;
@@ -91,7 +99,7 @@ export class CellStepper {
         snapshot.tasks ? "(none yet)" : `(${snapshot.loopKind} keeps no list of its tasks)`,
       );
     }
-    this.highlight(at && at.path === "snippet.ts" ? at.line : null);
+    this.highlight(at && at.path === this.entry ? at.line : null);
     this.guess.paused(snapshot);
     this.enable(true);
   }
@@ -125,16 +133,6 @@ export class CellStepper {
       if (button.dataset.step === "restart") continue;
       button.setAttribute("aria-disabled", String(!paused));
     }
-  }
-
-  private highlight(line: number | null): void {
-    for (const old of this.cell.querySelectorAll(".step-line")) old.classList.remove("step-line");
-    if (line === null) return;
-    const lines = this.cell.querySelectorAll<HTMLElement>('[data-panel="ts"] [data-code] pre code .line');
-    const element = lines[line - 1];
-    if (!element) return;
-    element.classList.add("step-line");
-    element.scrollIntoView({ block: "nearest" });
   }
 
   private list(selector: string, items: string[], empty: string): void {

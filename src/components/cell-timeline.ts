@@ -29,12 +29,17 @@ export class CellTimeline {
   private readonly toggle: HTMLButtonElement;
 
   constructor(
-    private readonly cell: HTMLElement,
+    /** The half's panel, holding its Timeline button and `[data-timeline]`. */
+    root: HTMLElement,
+    /** What the picture and table are "Timeline of": the cell's id, or "the Python of" it. */
+    private readonly name: string,
     /** The cell asks to be recorded always (`timeline` meta). */
     readonly always: boolean,
+    /** The cell id whose comparison figures (CompareTimelines.astro) show this Timeline too, if any. */
+    private readonly compareId?: string,
   ) {
-    this.panel = cell.querySelector<HTMLElement>("[data-timeline]")!;
-    this.toggle = cell.querySelector<HTMLButtonElement>('button[data-action="timeline"]')!;
+    this.panel = root.querySelector<HTMLElement>("[data-timeline]")!;
+    this.toggle = root.querySelector<HTMLButtonElement>('button[data-action="timeline"]')!;
     const chart = this.part("[data-chart]");
     chart.addEventListener("pointermove", (event) => this.hover(event));
     chart.addEventListener("click", (event) => {
@@ -96,14 +101,15 @@ export class CellTimeline {
     this.timer = 0;
     const started = performance.now();
     const timeline = this.builder.timeline;
-    const label = `Timeline of ${this.cell.id}`;
+    const label = `Timeline of ${this.name}`;
     const chart = this.part("[data-chart]");
     const width = chart.clientWidth || 640;
     const drawing = drawTimeline(timeline, { width, label: `${label}: ${timeline.lanes.length} tasks. The table below gives the same facts.` });
     chart.innerHTML = drawing.svg;
     this.lanes = drawing.lanes;
     // A figure that compares this cell's timeline with another's (CompareTimelines.astro).
-    for (const pane of document.querySelectorAll<HTMLElement>(`[data-compare-pane="${CSS.escape(this.cell.id)}"] [data-compare-chart]`)) {
+    const panes = this.compareId === undefined ? [] : document.querySelectorAll<HTMLElement>(`[data-compare-pane="${CSS.escape(this.compareId)}"] [data-compare-chart]`);
+    for (const pane of panes) {
       pane.innerHTML = drawTimeline(timeline, { width: pane.clientWidth || 320, label: `${label}, for comparison: ${timeline.lanes.length} tasks. The cell's own Timeline has the table.` }).svg;
     }
     this.setNote(timeline.lanes.length === 0 ? "No task ran on an asyncio loop in this run." : "");
@@ -147,7 +153,7 @@ export class CellTimeline {
       return true;
     }
     const table = this.part("[data-table]");
-    if (found.lane >= TABLE_PAGE) renderTable(table, `Timeline of ${this.cell.id}`, rows(this.builder.timeline), Infinity, (id) => this.select(id));
+    if (found.lane >= TABLE_PAGE) renderTable(table, `Timeline of ${this.name}`, rows(this.builder.timeline), Infinity, (id) => this.select(id));
     const row = table.querySelectorAll<HTMLTableRowElement>("tbody tr")[found.lane];
     this.focusLane = found.lane;
     this.show(found.lane, false);

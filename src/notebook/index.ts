@@ -24,6 +24,6 @@ export { OutputJudge, type JudgeOptions, type JudgedLine, type OutputVerdict, ty
 export { OutputMatcher, WILDCARD, checkMergedOutput, checkOutput, splitLines, type OutputCheck } from "./expected.ts";
 export { isTheShownSolution, readReports, verdictOf, type CheckReport, type CheckRun, type Verdict } from "./exercise-verdict.ts";
 export { PYTHON_RULES, RULE_NAMES, TS_ONLY, checkTwin, type PythonDeclaration, type TwinCheck } from "./python-rules.ts";
-export { normaliseLine, pairOutputs, summarise, type Row, type RowKind } from "./side-by-side.ts";
+export { normaliseLine, pairLanes, pairOutputs, summarise, type LanePair, type Row, type RowKind } from "./side-by-side.ts";
 export { gradePrediction, move, predictionLines, shuffled, type GradeOptions, type PredictionGrade } from "./prediction.ts";
 export { cellProblems, outputProblems, type CellRun } from "./cell-check.ts";

@@ -166,6 +166,20 @@ describe("runCell: the Python half", () => {
     const outcome = await runCell({ cell: { ...cell, pythonExpected: "recorded" }, half: "py", code: 'print("a")', signal: new AbortController().signal, onUpdate: () => {} }, d);
     expect(outcome.kind).toBe("match");
     expect(requests[0]).toMatchObject({ files: { "main.py": 'print("a")' }, entry: "main.py" });
+    expect(requests[0]!.record).toBeUndefined();
+  });
+
+  it("records the Python half's Timeline when asked, and steps it on its own worker with no time limit", async () => {
+    const { runtime, requests } = fakeRuntime([{ type: "timeline", events: [] }, { type: "paused", snapshot: { ready: [] } as never }, out("a\n")], {}, "pyodide");
+    const d = deps(runtime, { python: async () => pythonRoom(runtime) }).deps;
+    const py = { ...cell, pythonExpected: "a" };
+    await runCell({ cell: py, half: "py", code: 'print("a")', signal: new AbortController().signal, onUpdate: () => {}, record: true }, d);
+    expect(requests[0]).toMatchObject({ record: true, timeoutMs: cell.timeoutMs });
+    const step = new SharedArrayBuffer(8);
+    const { updates, onUpdate } = collect();
+    await runCell({ cell: py, half: "py", code: 'print("a")', signal: new AbortController().signal, onUpdate, step }, d);
+    expect(requests[1]).toMatchObject({ step, record: true, timeoutMs: STEPPING_TIMEOUT_MS });
+    expect(updates.map((u) => u.type)).toEqual(expect.arrayContaining(["timeline", "paused"]));
   });
 
   it("says why a twin cannot run here, before anything runs", async () => {

@@ -85,9 +85,12 @@ export interface CellRunRequest {
   /** Aborting it is Stop. */
   signal: AbortSignal;
   onUpdate: (update: RunUpdate) => void;
-  /** Record the loop's Timeline (TypeScript only). */
+  /** Record the loop's Timeline. */
   record?: boolean;
-  /** Step through's control buffer (TypeScript only): the run goes to a runtime that can pause. */
+  /**
+   * Step through's control buffer: the run goes to a runtime that can pause (the worker for
+   * TypeScript; Python's own worker, on CPython's loop on virtual time).
+   */
   step?: SharedArrayBuffer;
 }
 
@@ -190,7 +193,7 @@ async function runTypeScript(request: CellRunRequest, deps: RunDeps): Promise<Ce
 }
 
 async function runPython(request: CellRunRequest, deps: RunDeps): Promise<CellOutcome> {
-  const { cell, code, signal, onUpdate } = request;
+  const { cell, code, signal, onUpdate, step } = request;
   onUpdate({ type: "doing", text: "Preparing…" });
   const python = await deps.python();
   signal.throwIfAborted();
@@ -200,7 +203,14 @@ async function runPython(request: CellRunRequest, deps: RunDeps): Promise<CellOu
   const judging = new Judging(cell.pythonInPage ?? cell.pythonExpected ?? "", ANY_STDERR, runtime, onUpdate);
   try {
     const result = await runtime.run(
-      { files: python.pythonFiles(code), entry: python.PYTHON_ENTRY, timeoutMs: cell.timeoutMs, signal },
+      {
+        files: python.pythonFiles(code),
+        entry: python.PYTHON_ENTRY,
+        timeoutMs: step ? STEPPING_TIMEOUT_MS : cell.timeoutMs,
+        signal,
+        ...(step || request.record ? { record: true } : {}),
+        ...(step ? { step } : {}),
+      },
       (event) => judging.event(event),
     );
     return judging.finish(result);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normaliseLine, pairOutputs, summarise } from "./side-by-side.ts";
+import { normaliseLine, pairLanes, pairOutputs, summarise } from "./side-by-side.ts";
+import { fold } from "../timeline/record.ts";
 
 describe("Run both: pairing the two outputs", () => {
   it("marks equal lines same, lines a declared rule explains normalised (with the printed line), others differs", () => {
@@ -37,5 +38,25 @@ describe("Run both: pairing the two outputs", () => {
   it("names each rule that changed a line, in order", () => {
     expect(normaliseLine("(True, False)", { rules: ["list-repr", "bools"] })).toEqual({ line: "[ true, false ]", rules: ["list-repr", "bools"] });
     expect(normaliseLine("nothing here", { rules: ["bools"] })).toEqual({ line: "nothing here", rules: [] });
+  });
+});
+
+describe("Run both: pairing the two Timelines lane for lane", () => {
+  const spawn = (id: number, name: string) => ({ k: "spawn", loop: 0, t: 0, id, name, parent: null }) as const;
+  const exit = (id: number, t: number) => ({ k: "exit", loop: 0, t, id, outcome: "result", detail: "None" }) as const;
+  const wait = (id: number, what: string) => ({ k: "wait", loop: 0, t: 0, id, on: "timer", what }) as const;
+  const loop = (kind: string) => ({ k: "loop", loop: 0, kind, t: 0 }) as const;
+
+  it("pairs lanes in spawn order, the same when name, outcome and last wait agree, and keeps the longer side's extra lanes", () => {
+    const ts = fold([loop("BaseEventLoop"), spawn(1, "Task-1"), spawn(2, "Task-2"), wait(2, "sleep(0.1)"), exit(2, 0.1), exit(1, 0.1)]);
+    const py = fold([loop("WorkerEventLoop"), spawn(1, "Task-1"), spawn(2, "Task-2"), wait(2, "sleep(0.2)"), exit(2, 0.2), exit(1, 0.2), spawn(3, "Task-3")]);
+    const pairs = pairLanes(ts, py);
+    expect(pairs.map((pair) => [pair.ts?.name, pair.python?.name, pair.kind])).toEqual([
+      ["Task-1", "Task-1", "same"],
+      ["Task-2", "Task-2", "differs"],
+      [undefined, "Task-3", "missing"],
+    ]);
+    expect(pairs[1]!.ts!.lastWait).toBe("sleep(0.1)");
+    expect(pairs[1]!.python!.lastWait).toBe("sleep(0.2)");
   });
 });

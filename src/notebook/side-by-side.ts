@@ -1,10 +1,12 @@
 /**
  * Run both: a cell's TypeScript output and its Python twin's, paired line by line. The Python
  * lines go through the rules the cell declares (`True` → `true`, list reprs, …), so what is left
- * over is a real difference; the reader sees which lines a rule explained. No DOM: the view is
+ * over is a real difference; the reader sees which lines a rule explained. Where the cell has a
+ * Timeline, the two halves' lanes are paired too, lane for lane. No DOM: the view is
  * `src/components/side-by-side-view.ts`.
  */
 import { PYTHON_RULES, TS_ONLY, type PythonDeclaration } from "./python-rules.ts";
+import { rows, type Timeline, type TimelineRow } from "../timeline/record.ts";
 
 /**
  * - same: the two lines are equal as printed;
@@ -86,4 +88,27 @@ export function summarise(rows: Row[]): string {
   const differ = count("differs") + count("missing");
   parts.push(differ === 0 ? "none differ" : `${differ} ${differ === 1 ? "differs" : "differ"}`);
   return `${parts.join(", ")}.`;
+}
+
+/** One lane of each half's Timeline, paired by spawn order (the same program spawns alike). */
+export interface LanePair {
+  ts?: TimelineRow;
+  python?: TimelineRow;
+  /** same: the same task name, outcome and last wait; differs: not; missing: one side had no such lane. */
+  kind: "same" | "differs" | "missing";
+}
+
+/**
+ * Pairs the two Timelines' rows lane for lane: the first task of each, then the second, and so
+ * on. Times are shown, not compared (each half ran on its own clock).
+ */
+export function pairLanes(ts: Timeline, python: Timeline): LanePair[] {
+  const [left, right] = [rows(ts), rows(python)];
+  const pairs: LanePair[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const [a, b] = [left[i], right[i]];
+    if (!a || !b) pairs.push({ ...(a ? { ts: a } : {}), ...(b ? { python: b } : {}), kind: "missing" });
+    else pairs.push({ ts: a, python: b, kind: a.name === b.name && a.outcome === b.outcome && a.lastWait === b.lastWait ? "same" : "differs" });
+  }
+  return pairs;
 }

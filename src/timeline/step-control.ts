@@ -42,6 +42,17 @@ export function awaitStep(buffer: SharedArrayBuffer): StepCommand {
   return Atomics.load(control, COMMAND) as StepCommand;
 }
 
+/**
+ * Worker side: like {@link awaitStep}, but gives up after `timeoutMs` (null then), so that a
+ * paused worker can also notice Stop.
+ */
+export function pollStep(buffer: SharedArrayBuffer, timeoutMs: number): StepCommand | null {
+  const control = new Int32Array(buffer);
+  if (Atomics.wait(control, FLAG, 0, timeoutMs) === "timed-out") return null;
+  Atomics.store(control, FLAG, 0);
+  return Atomics.load(control, COMMAND) as StepCommand;
+}
+
 /** Why Step through cannot run here, or null when it can. */
 export function stepUnavailable(): string | null {
   if (typeof SharedArrayBuffer !== "function" || !globalThis.crossOriginIsolated) {

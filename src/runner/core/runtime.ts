@@ -18,7 +18,7 @@ export interface RunRequest {
   signal: AbortSignal;
   /** Report the loop's timeline as `timeline` events (default off: then a run costs what it did). */
   record?: boolean;
-  /** Step through (worker runtime only): the control buffer the page drives the paused loop with. */
+  /** Step through (the worker runtime and the Python runtime): the control buffer the page drives the paused loop with. */
   step?: SharedArrayBuffer;
 }
 

@@ -17,6 +17,10 @@
  * used: `asyncio.run` turns a first SIGINT into cancelling the main task, which a runaway
  * loop never sees). The program then unwinds like any other, and the interpreter lives on.
  *
+ * Timeline and Step through: a run the page records or steps gets a tracer (./trace.ts) on
+ * the loops it makes, stdout watched for who printed each line, and, stepping, the
+ * virtual-time loop from the policy; all of it is put back before the fresh-state check.
+ *
  * Fresh state: each program gets a new `__main__` (runpy) and a new event loop (asyncio.run).
  * Afterwards every module it imported is unloaded, and every module loaded before it is
  * compared, name by name, with a snapshot taken before the first program: a program that
@@ -24,6 +28,7 @@
  * `sys.stdout`) leaves the interpreter unfit, and the page starts a new one.
  */
 import { LOOP_MODULE } from "./loop.ts";
+import { TRACE_MODULE } from "./trace.ts";
 import { STOP_SIGNAL } from "../core/index.ts";
 
 export const DRIVER = String.raw`
@@ -44,6 +49,7 @@ from pyodide import webloop
 
 import _notebook_host
 import ${LOOP_MODULE}
+import ${TRACE_MODULE}
 
 asyncio.run = getattr(webloop, "_orig_run", asyncio.run)
 ${LOOP_MODULE}.install()
@@ -127,7 +133,28 @@ def _no_loop():
     asyncio.events._get_event_loop_policy().set_event_loop(None)
 
 
-def run_main(path):
+def _trace(record, step):
+    """For a run the page records (record) or steps (step, on virtual time): the tracer, installed."""
+    if not (record or step):
+        return None
+    tracer = ${TRACE_MODULE}.Tracer(_notebook_host.timeline, os.getcwd(), _notebook_host.pause if step else None)
+    ${LOOP_MODULE}.tracer = tracer
+    tracer.stdout = sys.stdout
+    if step:
+        asyncio.events._get_event_loop_policy()._loop_factory = ${LOOP_MODULE}.VirtualTimeLoop
+    sys.stdout = tracer.watch(sys.stdout)
+    return tracer
+
+
+def _untrace(tracer):
+    """Puts back what _trace changed, so that the interpreter is as fresh as before."""
+    tracer.flush()
+    sys.stdout = tracer.stdout
+    ${LOOP_MODULE}.tracer = None
+    vars(asyncio.events._get_event_loop_policy()).pop("_loop_factory", None)
+
+
+def run_main(path, record=False, step=False):
     """Runs path as __main__; returns JSON: {code, syntax: [line, column, msg] | null, reusable, changes}."""
     global _baseline, _baseline_path
     _no_loop()
@@ -140,6 +167,8 @@ def run_main(path):
     sys.argv = [path]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     syntax = None
+    ${LOOP_MODULE}.new_run()
+    tracer = _trace(record, step)
     try:
         runpy.run_path(path, run_name="__main__")
         code = 0
@@ -160,6 +189,8 @@ def run_main(path):
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+        if tracer is not None:
+            _untrace(tracer)
     for name in list(sys.modules):
         if name not in _baseline:
             del sys.modules[name]

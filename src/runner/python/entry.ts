@@ -9,7 +9,8 @@
  * (./worker-output.ts), and sent before each sleep. Stop, the timeout and the cap interrupt
  * the program through the buffer the page sent first (`interrupt`), so the interpreter
  * survives; without one, or when the program will not end, the page terminates the worker
- * (./runtime.ts, through ../worker/runtime.ts).
+ * (./runtime.ts, through ../worker/runtime.ts). A run the page records or steps gets the
+ * Python side's Timeline events and pauses (./trace.ts) as `timeline` and `paused` messages.
  */
 import type { PyodideAPI } from "pyodide";
 import { MacrotaskQueue } from "asyncio/host";
@@ -18,6 +19,8 @@ import { progressText, type LoadProgress } from "../core/index.ts";
 import { captureOutput, runProgram, type PythonHost } from "./session.ts";
 import { OutputChannel } from "../core/index.ts";
 import type { FromWorker, ToWorker } from "../core/index.ts";
+import type { TraceHost } from "./session.ts";
+import { pollStep, StepCommand } from "../../timeline/step-control.ts";
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -112,13 +115,35 @@ loading.then(
 
 const host: PythonHost = { beforeSleep: () => output.flush() };
 
+/**
+ * A recorded run's Timeline events go to the page as they come (the Python side batches them);
+ * a stepped run's pauses show there, and the worker blocks on the control buffer until the
+ * reader's command, or Stop (the interrupt buffer, checked between short waits).
+ */
+function traceHost(step: SharedArrayBuffer | undefined): TraceHost {
+  const events = (json: string): void => post({ type: "timeline", events: JSON.parse(json) });
+  if (!step) return { events };
+  return {
+    events,
+    pause(json) {
+      output.flush();
+      post({ type: "paused", snapshot: JSON.parse(json) });
+      for (;;) {
+        const command = pollStep(step, 100);
+        if (command !== null) return command;
+        if (host.interrupt && Atomics.load(host.interrupt, 0) !== 0) return StepCommand.RunToEnd; // Stop: the next check raises
+      }
+    },
+  };
+}
+
 scope.addEventListener("message", async (event) => {
   if (event.data.type === "interrupt") {
     host.interrupt = new Int32Array(event.data.buffer);
     return;
   }
   if (event.data.type !== "run") return;
-  const { files, entry } = event.data;
+  const { files, entry, record, step } = event.data;
   let pyodide: PyodideAPI;
   try {
     pyodide = await loading;
@@ -127,7 +152,7 @@ scope.addEventListener("message", async (event) => {
   }
   output = channel();
   try {
-    const result = runProgram(pyodide, files, entry, host);
+    const result = runProgram(pyodide, files, entry, host, record || step ? traceHost(step) : undefined);
     output.close();
     post({
       type: "exit",

@@ -28,9 +28,38 @@ export const LOOP_MODULE = "notebook_loop";
 export const LOOP_SOURCE = String.raw`
 """CPython's BaseEventLoop in a browser worker: real time (it sleeps) or virtual time (it jumps)."""
 import asyncio
-from asyncio import base_events, events
+import time
+from asyncio import base_events, events, futures
 
 import _notebook_host
+
+tracer = None  # set by the driver for a run it records or steps (./trace.ts's Tracer)
+# Unnamed tasks of this run so far: a run's first task is Task-1, as in a new python3 process
+# (CPython's own counter lives on in the interpreter across runs). Reset in place by new_run().
+_unnamed = [0]
+
+
+def new_run():
+    _unnamed[0] = 0
+
+
+class _TracedHandle(events.Handle):
+    """A Handle that tells the tracer before and after it runs (CPython's _run in between)."""
+
+    __slots__ = ()
+
+    def _run(self):
+        tracer = self._loop._tracer
+        tracer.before(self)
+        try:
+            events.Handle._run(self)
+        finally:
+            tracer.after(self)
+
+
+class _TracedTimerHandle(events.TimerHandle):
+    __slots__ = ()
+    _run = _TracedHandle._run
 
 
 class _Waiter:
@@ -55,10 +84,61 @@ class WorkerEventLoop(base_events.BaseEventLoop):
     def __init__(self):
         super().__init__()
         self._selector = _Waiter(self._wait)
+        self._tracer = tracer
+        if tracer is not None:
+            tracer.loop_made(self)
 
     def _wait(self, timeout):
+        if self._tracer is not None:
+            # What happened so far reaches the page before the worker sleeps, in the sleep's time.
+            start = time.monotonic()
+            self._tracer.flush()
+            if timeout is not None:
+                timeout = max(0.0, timeout - (time.monotonic() - start))
         # None: nothing ready and no timer; only Stop (an interrupt) can end the wait.
         _notebook_host.sleep(-1 if timeout is None else timeout)
+
+    # The tracer's hooks: CPython makes the handle, the traced class reports its run.
+    def _call_soon(self, callback, args, context):
+        handle = super()._call_soon(callback, args, context)
+        if self._tracer is not None:
+            handle.__class__ = _TracedHandle
+            self._tracer.scheduled(self, handle)
+        return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        timer = super().call_later(delay, callback, *args, context=context)
+        if self._tracer is not None and callback is futures._set_result_unless_cancelled:
+            self._tracer.sleeps[args[0]] = (delay, timer)  # asyncio.sleep's timer, by its future
+        return timer
+
+    def call_at(self, when, callback, *args, context=None):
+        timer = super().call_at(when, callback, *args, context=context)
+        if self._tracer is not None:
+            timer.__class__ = _TracedTimerHandle
+            if self._tracer.stepper is not None:
+                self._tracer.scheduled(self, timer)  # a timer wakes no task itself: only its line matters
+        return timer
+
+    def create_task(self, coro, *, name=None, **kwargs):
+        task = super().create_task(coro, name=name, **kwargs)
+        if name is None and self._task_factory is None:
+            _unnamed[0] += 1
+            task.set_name(f"Task-{_unnamed[0]}")
+        if self._tracer is not None:
+            self._tracer.spawned(self, task)
+        return task
+
+    def _run_once(self):
+        if self._tracer is not None:
+            self._tracer.iteration(self)
+        super()._run_once()
+
+    def close(self):
+        closing = self._tracer is not None and not self.is_closed()
+        super().close()
+        if closing:
+            self._tracer.loop_closed(self)
 
     def _process_events(self, event_list):
         pass

@@ -8,6 +8,8 @@
 import type { PyodideAPI } from "pyodide";
 import { DRIVER } from "./driver.ts";
 import { LOOP_MODULE, LOOP_SOURCE } from "./loop.ts";
+import { TRACE_MODULE, TRACE_SOURCE } from "./trace.ts";
+import { StepCommand } from "../../timeline/step-control.ts";
 import type { SyntaxErrorInfo } from "../core/index.ts";
 import type { FileTree } from "../core/index.ts";
 
@@ -85,26 +87,50 @@ function hostSleep(pyodide: PyodideAPI, host: PythonHost): (seconds: number) => 
   };
 }
 
-type RunMain = (entry: string) => string;
-const drivers = new WeakMap<PyodideAPI, { runMain: RunMain; runs: number }>();
+/**
+ * What a run the page records or steps gets from the Python side (./trace.ts): its Timeline
+ * events as JSON arrays of `TimelineEvent`s, and, when stepping, each pause's `StepSnapshot`
+ * as JSON, answered with the reader's command (src/timeline/step-control.ts's StepCommand).
+ */
+export interface TraceHost {
+  events(json: string): void;
+  /** Step through: blocks until the reader says what next. */
+  pause?(json: string): number;
+}
+
+type RunMain = (entry: string, record: boolean, step: boolean) => string;
+interface Driver {
+  runMain: RunMain;
+  runs: number;
+  /** The running program's trace, if the page asked for one (what the host module's functions call). */
+  state: { trace?: TraceHost | undefined };
+}
+const drivers = new WeakMap<PyodideAPI, Driver>();
 
 /**
  * The driver, loaded once per interpreter (loading it again would rebind what it patched),
  * with the host's sleep and CPython's loop as modules it imports.
  */
-function driverOf(pyodide: PyodideAPI, host: PythonHost): { runMain: RunMain; runs: number } {
+function driverOf(pyodide: PyodideAPI, host: PythonHost): Driver {
   let driver = drivers.get(pyodide);
   if (!driver) {
-    pyodide.registerJsModule("_notebook_host", { sleep: hostSleep(pyodide, host) });
+    const state: { trace?: TraceHost | undefined } = {};
+    pyodide.registerJsModule("_notebook_host", {
+      sleep: hostSleep(pyodide, host),
+      timeline: (json: string) => state.trace?.events(json),
+      pause: (json: string) => state.trace?.pause?.(json) ?? StepCommand.RunToEnd, // nobody to answer: run on
+    });
     pyodide.FS.mkdirTree(SITE);
     pyodide.FS.writeFile(`${SITE}/${LOOP_MODULE}.py`, LOOP_SOURCE);
+    pyodide.FS.writeFile(`${SITE}/${TRACE_MODULE}.py`, TRACE_SOURCE);
     pyodide.runPython(`import sys\nif ${JSON.stringify(SITE)} not in sys.path: sys.path.append(${JSON.stringify(SITE)})`);
     if (host.interrupt) pyodide.setInterruptBuffer(host.interrupt);
     // Its own namespace, not Pyodide's __main__; its frames say "notebook_driver.py".
     const namespace = pyodide.toPy({}) as { get(name: string): unknown; destroy(): void };
     pyodide.runPython(DRIVER, { globals: namespace as never, filename: "notebook_driver.py" });
-    driver = { runMain: namespace.get("run_main") as RunMain, runs: 0 };
+    const runMain = namespace.get("run_main") as RunMain;
     namespace.destroy();
+    driver = { runMain, runs: 0, state };
     drivers.set(pyodide, driver);
   }
   return driver;
@@ -120,8 +146,9 @@ const SITE = "/lib/notebook";
  * ./driver.ts). `host` is read on the first run only. An interrupt left over from an
  * earlier run is cleared first.
  */
-export function runProgram(pyodide: PyodideAPI, files: FileTree, entry: string, host: PythonHost = {}): ProgramResult {
+export function runProgram(pyodide: PyodideAPI, files: FileTree, entry: string, host: PythonHost = {}, trace?: TraceHost): ProgramResult {
   const driver = driverOf(pyodide, host);
+  driver.state.trace = trace;
   if (host.interrupt) Atomics.store(host.interrupt, 0, 0);
   const dir = `${HOME}/run-${++driver.runs}`;
   for (const [path, text] of Object.entries(files)) {
@@ -130,7 +157,13 @@ export function runProgram(pyodide: PyodideAPI, files: FileTree, entry: string, 
     pyodide.FS.writeFile(full, text);
   }
   pyodide.FS.chdir(dir);
-  const outcome = JSON.parse(driver.runMain(entry)) as {
+  let json: string;
+  try {
+    json = driver.runMain(entry, trace !== undefined, trace?.pause !== undefined);
+  } finally {
+    driver.state.trace = undefined;
+  }
+  const outcome = JSON.parse(json) as {
     code: number;
     syntax: [number, number, string] | null;
     reusable: boolean;

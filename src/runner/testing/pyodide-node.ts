@@ -8,6 +8,9 @@
  * deleted before Pyodide loads, as in a browser that lacks them. With an interrupt buffer, as
  * the page gives the worker: a program that prints TEXT is stopped there, as Stop does.
  *
+ * `--trace`: each outcome also holds the run's Timeline events; `--step`: the run is stepped
+ * on virtual time, answering every pause with Next, and each outcome holds the pauses too.
+ *
  * One interpreter for all of them, loaded once (loading is most of the cost): each program
  * still gets a fresh `__main__` and a fresh event loop, which is all these tests need.
  */
@@ -16,6 +19,9 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SyntaxErrorInfo } from "../core/index.ts";
 import { STOP_SIGNAL } from "../core/index.ts";
+import type { TimelineEvent } from "../../timeline/events.ts";
+import type { StepSnapshot } from "../../timeline/step-snapshot.ts";
+import { StepCommand } from "../../timeline/step-control.ts";
 import { captureOutput, runProgram } from "../python/index.ts";
 
 export interface NodeOutcome {
@@ -25,6 +31,10 @@ export interface NodeOutcome {
   syntaxError?: SyntaxErrorInfo;
   reusable: boolean;
   changes: string[];
+  /** With --trace or --step: the Timeline events, in order. */
+  events?: TimelineEvent[];
+  /** With --step: each pause, in order. */
+  pauses?: StepSnapshot[];
 }
 
 const wasm = WebAssembly as unknown as Record<string, unknown>;
@@ -35,6 +45,8 @@ const { loadPyodide } = await import("pyodide");
 const [dir, ...rest] = process.argv.slice(2);
 const stopOn = rest.find((arg) => arg.startsWith("--stop-on="))?.slice("--stop-on=".length);
 const entries = rest.filter((arg) => !arg.startsWith("--"));
+const stepping = rest.includes("--step");
+const tracing = stepping || rest.includes("--trace");
 if (!dir || entries.length === 0) {
   process.stderr.write("usage: node pyodide-node.ts DIR [--stop-on=TEXT] ENTRY...\n");
   process.exit(2);
@@ -73,8 +85,16 @@ captureOutput(pyodide, (stream, text) => {
 const outcomes: NodeOutcome[] = [];
 for (const entry of entries) {
   current = { stdout: "", stderr: "", stopped: false };
-  const result = runProgram(pyodide, files, entry, { interrupt });
-  outcomes.push({ stdout: current.stdout, stderr: current.stderr, ...result });
+  const events: TimelineEvent[] = [];
+  const pauses: StepSnapshot[] = [];
+  const trace = tracing
+    ? {
+        events: (json: string) => void events.push(...(JSON.parse(json) as TimelineEvent[])),
+        ...(stepping ? { pause: (json: string) => (pauses.push(JSON.parse(json) as StepSnapshot), StepCommand.Next) } : {}),
+      }
+    : undefined;
+  const result = runProgram(pyodide, files, entry, { interrupt }, trace);
+  outcomes.push({ stdout: current.stdout, stderr: current.stderr, ...result, ...(tracing ? { events } : {}), ...(stepping ? { pauses } : {}) });
 }
 // Timers a program left behind must not keep Node alive: the programs are over.
 process.stdout.write(`${JSON.stringify(outcomes)}\n`, () => process.exit(0));
