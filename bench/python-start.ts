@@ -9,14 +9,17 @@
  * - warm: the next runs on the same page, in the kept interpreter;
  * - fresh interpreter: a run after a program that left the interpreter unfit (a new worker,
  *   Pyodide from the HTTP cache);
- * - second page: the first run after a reload (new page, Pyodide from the HTTP cache).
+ * - second page: the first run after a reload (new page, Pyodide from the HTTP cache);
+ * - cold after intent: the first Python run on a first page, pressed a moment after the reader
+ *   showed intent (the page then starts Pyodide: opening the Python tab, focusing its editor,
+ *   hovering Run), each in a fresh browser profile; the figure counts from Run.
  *
  * Prints figures, never fails on them. `npx node bench/python-start.ts [runs]`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { type BrowserContext, chromium, type Page } from "@playwright/test";
 import type { PythonHarnessRun } from "../src/runner/testing/index.ts";
 import { startPythonServer } from "../src/runner/testing/index.ts";
 
@@ -24,15 +27,20 @@ const runs = Number(process.argv[2] ?? 7);
 const PROGRAM = 'import asyncio\nasync def main():\n    print("hello")\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 const UNFIT = 'import asyncio\nasyncio.sleep = print\nprint("patched")\n';
 
-const server = await startPythonServer();
-const profile = mkdtempSync(join(tmpdir(), "python-start-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+/** How long before Run the reader showed intent, in ms: hovering Run, and opening the tab to read the code first. */
+const INTENT_LEADS = [300, 1500];
 
-async function open(): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
+const server = await startPythonServer();
+const launch = (profile: string): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+const profile = mkdtempSync(join(tmpdir(), "python-start-"));
+const context = await launch(profile);
+
+async function open(within: BrowserContext = context): Promise<Page> {
+  const page = within.pages()[0] ?? (await within.newPage());
   await page.goto(server.origin);
   await page.waitForFunction(() => "python" in globalThis);
   return page;
@@ -73,6 +81,21 @@ try {
   console.log(`second page (reload, HTTP cache): first output ${ms(second.firstOutputMs)}`);
   const fetched = [...server.requests].filter(([path]) => path.startsWith("/pyodide/")).map(([path, count]) => `${path.split("/").pop()} ×${count}`);
   console.log(`Pyodide files fetched from the server over all runs: ${fetched.join(", ")}`);
+
+  for (const lead of INTENT_LEADS) {
+    const fresh = mkdtempSync(join(tmpdir(), "python-start-intent-"));
+    const cold = await launch(fresh);
+    try {
+      const page = await open(cold);
+      await page.evaluate(() => (globalThis as unknown as { python: { prewarm(): void } }).python.prewarm());
+      await pause(lead);
+      const result = await run(page, PROGRAM);
+      console.log(`cold, Run ${lead} ms after the reader showed intent (fresh profile): first output ${ms(result.firstOutputMs)} after Run`);
+    } finally {
+      await cold.close();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }
 } finally {
   await context.close();
   await server.close();

@@ -210,6 +210,7 @@ describe("Future iteration", () => {
   it("returns the result at once when already done, yielding nothing", () => {
     const fut = new asyncio.Future<number>({ loop: virtual.create() });
     fut.setResult(5);
-    expect(fut[Symbol.iterator]().next()).toEqual({ done: true, value: 5 });
+    const result = fut[Symbol.iterator]().next();
+    expect([result.done, result.value]).toEqual([true, 5]);
   });
 });

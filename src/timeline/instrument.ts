@@ -33,7 +33,16 @@ interface TaskRecord {
   id: number;
   name: string;
   woke: Waker | null;
+  /** The recorder this record belongs to (another may record the same task). */
+  owner: TimelineRecorder;
 }
+
+/**
+ * Where a recorder keeps its record on the task itself: a property costs a fraction of a
+ * WeakMap entry (whose sets, lookups and collection took about a fifth of the recording's
+ * time). A second recorder of the same task keeps its records in a WeakMap instead.
+ */
+const RECORD = Symbol("timeline record");
 
 const OWNER_KINDS: Record<string, WaitKind> = {
   Lock: "lock",
@@ -54,11 +63,11 @@ export class TimelineRecorder {
   private readonly emit: (event: TimelineEvent) => void;
   private readonly waitOwner: (future: object) => object | undefined;
   private readonly waitDetail: (future: object) => unknown;
-  /** Each task's id and its name as last reported. */
-  private readonly ids = new WeakMap<object, TaskRecord>();
+  /** Records of tasks that another recorder had already claimed (see {@link RECORD}). */
+  private shared: WeakMap<object, TaskRecord> | null = null;
   // The task and loop of the last event: hooks come in runs about one task on one loop.
   private lastTask: object | null = null;
-  private lastTaskRecord: TaskRecord = { id: 0, name: "", woke: null };
+  private lastTaskRecord: TaskRecord = { id: 0, name: "", woke: null, owner: this };
   private lastLoop: object | null = null;
   private lastLoopIndex = 0;
   private readonly loops = new WeakMap<object, number>();
@@ -108,7 +117,7 @@ export class TimelineRecorder {
     if (this.created.length > 0) this.wrapped.add(task._coro);
     const id = this.nextId++;
     const name = String(task.getName());
-    this.ids.set(task, { id, name, woke: null });
+    this.remember(task, { id, name, woke: null, owner: this });
     const event: TimelineEvent = { k: "spawn", loop: this.loopOf(task._loop, t), t, id, name, parent: this.running };
     const at = this.line();
     if (at) event.at = at;
@@ -124,7 +133,7 @@ export class TimelineRecorder {
     }
     const waker = this.running !== null ? (this.stepWaker ??= { t, task: this.running }) : this.callback;
     if (waker === null) return;
-    const record = task === this.lastTask ? this.lastTaskRecord : this.ids.get(task);
+    const record = task === this.lastTask ? this.lastTaskRecord : this.recorded(task);
     if (record !== undefined) record.woke = waker;
   };
 
@@ -285,7 +294,7 @@ export class TimelineRecorder {
   }
 
   private known(task: Live): number[] {
-    const record = this.ids.get(task);
+    const record = this.recorded(task);
     return record === undefined ? [] : [record.id];
   }
 
@@ -338,11 +347,11 @@ export class TimelineRecorder {
 
   private recordOf(task: Live, t: number): TaskRecord {
     if (task === this.lastTask) return this.lastTaskRecord;
-    let known = this.ids.get(task);
+    let known = this.recorded(task);
     if (known === undefined) {
       // A task spawned before the recorder was installed.
       this.taskSpawned(task, t);
-      known = this.ids.get(task)!;
+      known = this.recorded(task)!;
     }
     this.lastTask = task;
     this.lastTaskRecord = known;
@@ -357,7 +366,18 @@ export class TimelineRecorder {
 
   /** The task's id in the events (for tools that share this recorder's view); 0 if never seen. */
   taskId(task: object): number {
-    return this.ids.get(task)?.id ?? 0;
+    return this.recorded(task)?.id ?? 0;
+  }
+
+  private recorded(task: Live): TaskRecord | undefined {
+    const record: TaskRecord | undefined = task[RECORD];
+    if (record !== undefined && record.owner === this) return record;
+    return this.shared?.get(task);
+  }
+
+  private remember(task: Live, record: TaskRecord): void {
+    if (task[RECORD] === undefined) task[RECORD] = record;
+    else (this.shared ??= new WeakMap()).set(task, record);
   }
 
   /** The task's name as last seen (for tools that share this recorder's view). */
