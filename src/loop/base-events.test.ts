@@ -68,11 +68,13 @@ describeEachLoop("BaseEventLoop scheduling", (kind) => {
   it("runs timers by deadline, equal deadlines in scheduling order, and skips cancelled ones", async () => {
     const loop = kind.create();
     const log: string[] = [];
-    const when = loop.time() + 0.002;
-    for (const name of ["first", "second", "third", "fourth"]) loop.callAt(when, () => log.push(name));
-    const cancelled = loop.callLater(0.001, () => log.push("cancelled"));
-    loop.callLater(0.001, () => log.push("earlier"));
-    loop.callLater(0.003, () => loop.stop());
+    // Deadlines from one reading of the clock: on the real clock, each callLater reads it
+    // again, and a late turn between two of them would move one deadline past another.
+    const now = loop.time();
+    for (const name of ["first", "second", "third", "fourth"]) loop.callAt(now + 0.002, () => log.push(name));
+    const cancelled = loop.callAt(now + 0.001, () => log.push("cancelled"));
+    loop.callAt(now + 0.001, () => log.push("earlier"));
+    loop.callAt(now + 0.003, () => loop.stop());
     cancelled.cancel();
     expect(cancelled.cancelled()).toBe(true);
     await loop.runForever();
