@@ -123,9 +123,10 @@ test("a right prediction, by dragging; both count on the chapter list", async ({
   await expect(page.locator(`[data-chapter-progress][data-chapter-path="${chapter.url}"] [data-predict-progress]`)).toHaveText(predictionsText(1, 1, predicts));
   // The order the reader left is still there.
   await cellById(page, "task-first-turn").getByRole("button", { name: /^Predict/ }).click();
-  const kept = await options(cellById(page, "task-first-turn").getByRole("listbox"));
-  expect(kept).not.toEqual(predictionLines(info("task-first-turn").expected));
-  expect([...kept].sort()).toEqual(predictionLines(info("task-first-turn").expected).sort());
+  // The right order with its first line moved down one: the second try's order. (The list is
+  // built when Predict is pressed after a reload, so the check waits for it.)
+  const [first, second, ...rest] = predictionLines(info("task-first-turn").expected);
+  await expect(cellById(page, "task-first-turn").getByRole("listbox").getByRole("option")).toHaveText([second!, first!, ...rest]);
 });
 
 test("Step through: a guess of the next callback, told right or wrong by Next", async ({ page }) => {
