@@ -29,6 +29,7 @@ export const LOOP_SOURCE = String.raw`
 """CPython's BaseEventLoop in a browser worker: real time (it sleeps) or virtual time (it jumps)."""
 import asyncio
 import time
+import re
 from asyncio import base_events, events, futures
 
 import _notebook_host
@@ -37,6 +38,7 @@ tracer = None  # set by the driver for a run it records or steps (./trace.ts's T
 # Unnamed tasks of this run so far: a run's first task is Task-1, as in a new python3 process
 # (CPython's own counter lives on in the interpreter across runs). Reset in place by new_run().
 _unnamed = [0]
+_DEFAULT_NAME = re.compile(r"Task-\d+")
 
 
 def new_run():
@@ -121,12 +123,18 @@ class WorkerEventLoop(base_events.BaseEventLoop):
         return timer
 
     def create_task(self, coro, *, name=None, **kwargs):
+        started = self.time()
         task = super().create_task(coro, name=name, **kwargs)
-        if name is None and self._task_factory is None:
+        # A default name (a task factory's too: CPython's own counter) counts from this run.
+        if name is None and _DEFAULT_NAME.fullmatch(task.get_name()):
             _unnamed[0] += 1
             task.set_name(f"Task-{_unnamed[0]}")
         if self._tracer is not None:
             self._tracer.spawned(self, task)
+            # An eager task factory ran the first step already (a fresh task is pending, waiting
+            # on nothing): it goes on the task's lane, at the moment create_task began.
+            if task.done() or task._fut_waiter is not None:
+                self._tracer.eager_step(self, task, started)
         return task
 
     def _run_once(self):

@@ -57,6 +57,26 @@ const ORDER = lines(
   "asyncio.run(main())",
 );
 
+const EAGER = lines(
+  "import asyncio",
+  "",
+  "async def quick():",
+  '    return "at once"',
+  "",
+  "async def slow():",
+  "    await asyncio.sleep(0.01)",
+  '    return "later"',
+  "",
+  "async def main():",
+  "    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)",
+  "    first = asyncio.create_task(quick())",
+  "    second = asyncio.create_task(slow())",
+  "    print(first.done(), second.done())",
+  "    print(await first, await second)",
+  "",
+  "asyncio.run(main())",
+);
+
 /** Runs one program in a child of its own (recorded, stepped with Next at every pause, or plain). */
 async function run(how: "--trace" | "--step" | "plain", name: string, source: string): Promise<NodeOutcome> {
   writeFileSync(join(dir, name), source);
@@ -96,6 +116,22 @@ describe("the Python Timeline", () => {
       // The loop closed, and the interpreter is as fresh as before (the tracer left nothing behind).
       expect(events.at(-1)).toMatchObject({ k: "close" });
       expect(outcome.reusable).toBe(true);
+    },
+    TIMEOUT,
+  );
+});
+
+describe("the Python Timeline with an eager task factory", () => {
+  it(
+    "puts each task's first step, run inside create_task, on its own lane",
+    async () => {
+      const outcome = await run("--trace", "eager.py", EAGER);
+      expect(outcome.stdout).toBe("True False\nat once later\n");
+      const table = rows(fold(outcome.events!));
+      // quick's one step ran eagerly and finished it; slow's eager step reached its sleep, and a
+      // second step (after the timer) finished it.
+      expect(table.find((row) => row.name === "Task-2")).toMatchObject({ outcome: "result", steps: 1 });
+      expect(table.find((row) => row.name === "Task-3")).toMatchObject({ outcome: "result", lastWait: "sleep(0.01)", steps: 2 });
     },
     TIMEOUT,
   );

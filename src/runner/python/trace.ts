@@ -216,6 +216,17 @@ class Tracer:
         record = self._tasks[task]
         if took >= SLOW:
             self._slow(loop, record[0], f"{record[1]}'s step", took)
+        self._step_ended(loop, task, record, t)
+
+    def eager_step(self, loop, task, t):
+        """An eager task's first step ran inside create_task, in no handle: recorded once it is known."""
+        record = self._tasks.get(task)
+        if record is None:
+            return
+        self.emit({"k": "step", "loop": self._loop_index(loop), "t": t, "id": record[0]})
+        self._step_ended(loop, task, record, loop.time())
+
+    def _step_ended(self, loop, task, record, t):
         index = self._loop_index(loop)
         if task.done():
             if task.cancelled():
