@@ -2,9 +2,8 @@
  * The Python half's Timeline and Step through, in the page: CPython's own loop (Pyodide in its
  * worker) fed into the same table, stepping panel and line highlight as the TypeScript half.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { cellById, chapters } from "./helpers.ts";
+import { axeViolations, cellById, chapters } from "./helpers.ts";
 
 /** Loading Pyodide takes seconds, many more on a loaded machine. */
 const LOAD_MS = 120_000;
@@ -64,8 +63,21 @@ test("Python Step through walks CPython's loop with a moving line highlight, run
   await expect(py.locator("[data-chart] svg")).toHaveAttribute("aria-label", /^Timeline of the Python of gather-lanes: 4 tasks/);
   // The Python tab's views, made from the TypeScript tab's, have ids and names of their own.
   await expect(py.getByRole("button", { name: /^Timeline/ })).toHaveAttribute("aria-controls", "gather-lanes-py-timeline");
-  const results = await new AxeBuilder({ page }).include("#gather-lanes").analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page, "#gather-lanes")).toEqual([]);
+});
+
+test("Stop while the Python half is paused ends the run, and Run then runs it straight", async ({ page }) => {
+  test.setTimeout(LOAD_MS + 60_000);
+  const py = await openPython(page, "gather-lanes");
+  await py.getByRole("button", { name: /^Step through/ }).click();
+  await expect(py.locator("[data-stepper] [data-step-status]")).toHaveText(/^Paused before Task-1: step/, { timeout: LOAD_MS });
+  await py.getByRole("button", { name: /^Stop/ }).click();
+  const cell = page.locator("#gather-lanes");
+  await expect(cell).toHaveAttribute("data-python-result", /.+/);
+  await expect(py.locator("[data-status]")).toHaveText(/^Stopped/);
+  await expect(py.locator('[role="log"] .line.stdout')).toHaveCount(0);
+  await py.getByRole("button", { name: /^Run(?! both| to end)/ }).click();
+  await expect(py.locator("[data-status]")).toHaveText(/^Matches the expected output/, { timeout: LOAD_MS });
 });
 
 test("Python Step through pauses in CPython's order: call_soon's callbacks before a timer already due, the editor's line marked", async ({ page }) => {
