@@ -4,88 +4,27 @@
  * can throw at it. (Its speed, Run → first output, is measured by bench/first-output.ts. Every
  * chapter cell runs in this same worker through the page, in e2e/cells.test.ts.)
  *
- * Self-contained: a tiny HTTP server serves the harness page (./testing/harness.ts), the
+ * Self-contained: a tiny HTTP server serves the harness page (../testing/worker-page.ts), the
  * worker, and the library module the build serves at runner/asyncio.js. Skipped when /usr/bin/chromium is missing.
  */
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "@playwright/test";
-import { build } from "esbuild";
+import type { Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellProblems } from "../../notebook/index.ts";
-import { bundleLibrary } from "../build/index.ts";
 import type { RunEvent } from "../core/index.ts";
-import type { HarnessOptions, HarnessRun } from "../testing/index.ts";
+import { CHROMIUM, openWorkerPage, type HarnessOptions, type HarnessRun, type WorkerPage } from "../testing/index.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-
-let server: Server | undefined;
-let browser: Browser | undefined;
+let harness: WorkerPage | undefined;
 let page: Page;
-let origin = "";
-
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [here(entry)],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
-}
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
-  const [harness, worker, library] = await Promise.all([
-    bundle("../testing/harness.ts"),
-    bundle("./entry.ts"),
-    bundleLibrary(here("../../..")),
-  ]);
-  const routes: Record<string, [string, string]> = {
-    "/": ["text/html", '<!doctype html><meta charset="utf-8"><title>runner</title><script type="module" src="/harness.js"></script>'],
-    "/harness.js": ["text/javascript", harness],
-    "/worker-entry.js": ["text/javascript", worker],
-    "/runner/asyncio.js": ["text/javascript", library],
-  };
-  server = createServer((request, response) => {
-    const route = routes[request.url ?? ""];
-    // Cross-origin isolated, as the site is: cells share memory with threads (SharedArrayBuffer).
-    response.writeHead(route ? 200 : 404, {
-      "Content-Type": route?.[0] ?? "text/plain",
-      "Cross-Origin-Opener-Policy": "same-origin",
-      "Cross-Origin-Embedder-Policy": "require-corp",
-    });
-    response.end(route?.[1] ?? "not found");
-  });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  page = await browser.newPage();
-  page.on("pageerror", (error) => console.error("page error:", error));
-  await page.goto(origin);
-  await page.waitForFunction(() => "runner" in globalThis);
+  harness = await openWorkerPage("runner");
+  if (harness) page = harness.page;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-});
+afterAll(() => harness?.close());
 
-function run(code: string, options: HarnessOptions = {}): Promise<HarnessRun> {
-  return page.evaluate(
-    ([code, options]) => (globalThis as unknown as { runner: { run(c: string, o: HarnessOptions): Promise<HarnessRun> } }).runner.run(code, options),
-    [code, options] as const,
-  );
-}
+const run = (code: string, options?: HarnessOptions): Promise<HarnessRun> => harness!.run(code, options);
 
 const stream = (events: RunEvent[], type: "stdout" | "stderr"): string =>
   events.flatMap((e) => (e.type === type ? [e.text] : [])).join("");
