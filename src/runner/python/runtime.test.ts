@@ -180,17 +180,7 @@ describe("PythonRuntime's workers", () => {
 describe("PythonRuntime's timeout", () => {
   it("counts from when Python is loaded, not while it downloads", async () => {
     const timers: Array<{ callback: () => void; ms: number }> = [];
-    const workers: FakeWorker[] = [];
-    const runtime = new PythonRuntime({
-      createWorker: () => {
-        const worker = new FakeWorker();
-        workers.push(worker);
-        return worker;
-      },
-      unavailable: () => undefined,
-      setTimer: (callback, ms) => timers.push({ callback, ms }),
-      clearTimer: () => undefined,
-    });
+    const { runtime, workers } = setup(undefined, timers);
     const run = runtime.run({ files: pythonFiles("while True: pass"), entry: PYTHON_ENTRY, timeoutMs: 500, signal: new AbortController().signal }, () => {});
     await tick();
     expect(timers.filter((t) => t.ms === 500)).toHaveLength(0);
