@@ -106,6 +106,11 @@ export async function pageAnswers(page: Page, withinMs = 5_000): Promise<boolean
   }
 }
 
+/** A table's body rows, each as the text of its cells (header cell first). */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")));
+}
+
 /**
  * axe's violations on the page, or inside `scope` (a CSS selector), one readable string each:
  * `[]` is clean. Only violations are gathered: the passes and inapplicable results, which

@@ -3,7 +3,7 @@
  * worker) fed into the same table, stepping panel and line highlight as the TypeScript half.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { axeViolations, cellById, chapters } from "./helpers.ts";
+import { axeViolations, cellById, chapters, tableRows } from "./helpers.ts";
 
 /** Loading Pyodide takes seconds, many more on a loaded machine. */
 const LOAD_MS = 120_000;
@@ -17,10 +17,6 @@ async function openPython(page: Page, id: string): Promise<Locator> {
   await cell.getByRole("tab", { name: "Python original" }).click();
   await expect(half(cell)).toBeVisible();
   return half(cell);
-}
-
-async function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")));
 }
 
 test("Python Step through walks CPython's loop with a moving line highlight, runs to the straight run's output, and its Timeline names Python's tasks", async ({ page }) => {

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEFAULT_TIMEOUT_MS, outputProblems } from "../src/notebook/index.ts";
-import { axeViolations, cellById, chapters, chooseRuntime, liveLines, runCell, waitForEnd } from "./helpers.ts";
+import { axeViolations, cellById, chapters, chooseRuntime, liveLines, runCell, tableRows, waitForEnd } from "./helpers.ts";
 
 const OUTCOME = /^(result|exception \w+|cancelled|pending)$/;
 
@@ -14,12 +14,6 @@ async function openTimeline(cell: Locator): Promise<Locator> {
   const table = cell.getByRole("table", { name: /^Timeline of/ });
   await expect(table).toBeVisible({ timeout: 30_000 });
   return table;
-}
-
-async function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")),
-  );
 }
 
 async function workerPage(page: Page, url: string): Promise<void> {
