@@ -11,9 +11,10 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.test.ts",
   fullyParallel: true,
-  // As many as the cores. Three on two cores ran the cells' specs in 0.82x the wall time, but
-  // the cells that time themselves on the real clock ("time: under 1 s") then failed now and then.
-  workers: availableParallelism(),
+  // One more than the cores: most specs wait on a running cell, a worker or Pyodide, so three
+  // on two cores ran the cells' specs in 0.82x the wall time. The cells that time themselves
+  // on the real clock have margins that held with three workers beside a busy loop on a core.
+  workers: availableParallelism() + 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },

@@ -108,6 +108,7 @@ export async function pageAnswers(page: Page, withinMs = 5_000): Promise<boolean
 
 /** A table's body rows, each as the text of its cells (header cell first). */
 export async function tableRows(table: Locator): Promise<string[][]> {
+  await expect(table).toBeVisible();
   return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")));
 }
 

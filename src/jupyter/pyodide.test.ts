@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkOutput } from "../notebook/index.ts";
-import { classifyPython, type Departure, expectedInPage, PYODIDE_DEPARTURES } from "../runner/python/index.ts";
+import { classifyPython, expectedInPage, PYODIDE_DEPARTURES } from "../runner/python/index.ts";
 import { runPyodideNode } from "../runner/testing/index.ts";
 import { forJupyter } from "./await.ts";
 import { KEEPS_ASYNCIO_RUN } from "./departures.ts";
@@ -25,14 +25,6 @@ import { chapterNotebooks } from "./testing/chapters.ts";
 
 const KERNEL = readFileSync(fileURLToPath(new URL("./testing/kernel.py", import.meta.url)), "utf8");
 const TIMEOUT = 300_000;
-
-/**
- * Lines that report the machine's speed (a wall-clock bound the tests never assert), on top of
- * the page's own declared departures.
- */
-const SPEED: Departure[] = [
-  { chapter: "01-why-asyncio", cell: "all-at-once", cpython: "time: under 1 s", pyodide: "…", why: "10,000 tasks on a loaded test machine may take longer" },
-]; // every chapter's programs, real time, on a loaded 2-core machine
 
 interface CellResult {
   stdout: string;
@@ -102,7 +94,7 @@ describe.each(chapters)("$chapter notebook under Pyodide", ({ chapter, cells, ru
           expect({ where, ...result }).toEqual({ where, stdout: "", stderr: "", error: null });
         } else {
           expect(result.error, `${where}:\n${result.stderr}`).toBeNull();
-          const expected = expectedInPage(chapter, origin, origin.recorded ?? "", [...PYODIDE_DEPARTURES, ...SPEED]);
+          const expected = expectedInPage(chapter, origin, origin.recorded ?? "", PYODIDE_DEPARTURES);
           const printed = result.stdout.replace(/\n$/, "");
           // On a mismatch, compare as text: the failure shows the diff.
           if (!checkOutput(expected, printed).matches) expect(printed, where).toBe(expected);

@@ -47,6 +47,9 @@ function runtime(limits?: PythonHarnessOptions["limits"]): PythonRuntime {
         workersCreated++;
         return new Worker("/python-worker.js", { type: "module", name: "python" }) as never;
       },
+      // "Stop keeps the interpreter" is about the interrupt, not its speed: on a loaded machine
+      // the interrupted program can take longer than the page's 2 s to say it ended.
+      stopGraceMs: 60_000,
       ...(limits ? { limits } : {}),
     });
     runtimes.set(key, found);

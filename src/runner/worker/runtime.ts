@@ -40,6 +40,8 @@ export interface WorkerRuntimeOptions {
    * terminated.
    */
   interrupt?: (worker: WorkerLike) => boolean;
+  /** How long an interrupted worker may take to report its `exit` (default {@link STOP_GRACE_MS}). */
+  stopGraceMs?: number;
 }
 
 /** How long an interrupted worker has to end its program before it is terminated. */
@@ -72,6 +74,7 @@ export class WorkerRuntime implements Runtime {
   private readonly _clearTimer: (handle: unknown) => void;
   private readonly _timeoutFromReady: boolean;
   private readonly _interrupt: ((worker: WorkerLike) => boolean) | undefined;
+  private readonly _stopGraceMs: number;
   /** An interrupted worker ending its program: settles once it is the spare or terminated. */
   private _stopping: Promise<void> | undefined;
 
@@ -83,6 +86,7 @@ export class WorkerRuntime implements Runtime {
     this._clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as number));
     this._timeoutFromReady = options.timeoutFromReady ?? false;
     this._interrupt = options.interrupt;
+    this._stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   }
 
   /**
@@ -225,7 +229,7 @@ export class WorkerRuntime implements Runtime {
 
   /**
    * Waits for an interrupted worker's `exit` (its output is no longer wanted): kept as the
-   * spare when it says it is fresh, else terminated, as it is after {@link STOP_GRACE_MS}.
+   * spare when it says it is fresh, else terminated, as it is after its grace period.
    */
   private _drain(worker: WorkerLike): Promise<void> {
     return new Promise<void>((settle) => {
@@ -240,7 +244,7 @@ export class WorkerRuntime implements Runtime {
         settle();
         this.prewarm();
       };
-      const timer = this._setTimer(() => end(), STOP_GRACE_MS);
+      const timer = this._setTimer(() => end(), this._stopGraceMs);
       worker.onmessage = (event) => {
         if (event.data.type === "exit" || event.data.type === "fatal") end(event.data);
       };
