@@ -48,64 +48,67 @@ export function displayName(raw: RawName): string {
   return typeof raw === "number" ? `Task-${raw}` : raw;
 }
 
+/** Events per chunk of the log: filled chunks are kept as they are, never copied. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** The columns of {@link CHUNK} events, one slot each; what a slot holds depends on the kind. */
+class Chunk {
+  // One buffer for the numbers, the widest first.
+  private readonly buffer = new ArrayBuffer(CHUNK * 29);
+  readonly t = new Float64Array(this.buffer, 0, CHUNK);
+  readonly num = new Float64Array(this.buffer, CHUNK * 8, CHUNK);
+  readonly loop = new Int32Array(this.buffer, CHUNK * 16, CHUNK);
+  readonly id = new Int32Array(this.buffer, CHUNK * 20, CHUNK);
+  readonly code = new Int32Array(this.buffer, CHUNK * 24, CHUNK);
+  readonly kind = new Uint8Array(this.buffer, CHUNK * 28, CHUNK);
+  /** Text, objects, whole events. */
+  readonly ref: unknown[] = new Array(CHUNK).fill(undefined);
+}
+
 export class EventLog {
   /** How many events were logged. */
   length = 0;
-  private capacity = 1024;
-  // The columns, one slot per event; what each holds depends on the kind (see the `add*` methods).
-  private kind = new Uint8Array(this.capacity);
-  private loop = new Int32Array(this.capacity);
-  private id = new Int32Array(this.capacity);
-  private code = new Int32Array(this.capacity);
-  private t = new Float64Array(this.capacity);
-  private num = new Float64Array(this.capacity);
-  /** Text, objects, whole events (sized as the columns: a push per event costs more). */
-  private ref: unknown[] = new Array(this.capacity).fill(undefined);
+  private readonly chunks: Chunk[] = [new Chunk()];
+  /** The chunk being filled, and the next free slot in it. */
+  private chunk = this.chunks[0]!;
+  private slot = 0;
   /** Rarely set fields (`at`, `targets`), by event index. */
   private readonly extra = new Map<number, { at?: SourceLine; targets?: number[] }>();
-
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    const widen = <A extends Uint8Array | Int32Array | Float64Array>(old: A, make: (size: number) => A): A => {
-      const next = make(capacity);
-      next.set(old);
-      return next;
-    };
-    this.kind = widen(this.kind, (size) => new Uint8Array(size));
-    this.loop = widen(this.loop, (size) => new Int32Array(size));
-    this.id = widen(this.id, (size) => new Int32Array(size));
-    this.code = widen(this.code, (size) => new Int32Array(size));
-    this.t = widen(this.t, (size) => new Float64Array(size));
-    this.num = widen(this.num, (size) => new Float64Array(size));
-    const ref = new Array(capacity).fill(undefined);
-    for (let index = 0; index < this.capacity; index++) ref[index] = this.ref[index];
-    this.ref = ref;
-    this.capacity = capacity;
-  }
 
   /** Called when {@link length} reaches this (see {@link TimelineRecorder}'s `onEvents`). */
   mark = -1;
   onMark: () => void = () => {};
 
-  /** Writes the columns every event has; the caller writes its own, then {@link commit}s. */
+  /** Writes the columns every event has and returns its chunk slot; the caller writes its own there, then {@link commit}s. */
   private next(kind: number, loop: number, t: number, id: number, ref: unknown): number {
-    const index = this.length;
-    if (index === this.capacity) this.grow();
-    this.kind[index] = kind;
-    this.loop[index] = loop;
-    this.t[index] = t;
-    this.id[index] = id;
-    this.ref[index] = ref;
-    return index;
+    if (this.slot === CHUNK) {
+      this.chunk = new Chunk();
+      this.chunks.push(this.chunk);
+      this.slot = 0;
+    }
+    const slot = this.slot;
+    const chunk = this.chunk;
+    chunk.kind[slot] = kind;
+    chunk.loop[slot] = loop;
+    chunk.t[slot] = t;
+    chunk.id[slot] = id;
+    chunk.ref[slot] = ref;
+    return slot;
   }
 
   private commit(): void {
+    this.slot += 1;
     if (++this.length === this.mark) this.onMark();
   }
 
   /** Forgets every event (after they were read): the log starts again at 0. */
   clear(): void {
-    this.ref.fill(undefined, 0, this.length);
+    const first = this.chunks[0]!;
+    first.ref.fill(undefined);
+    this.chunks.length = 1;
+    this.chunk = first;
+    this.slot = 0;
     this.length = 0;
     this.extra.clear();
   }
@@ -118,17 +121,17 @@ export class EventLog {
 
   /** `{ k: "spawn", loop, t, id, name, parent, at? }`, the name raw. */
   spawn(loop: number, t: number, id: number, name: RawName, parent: number | null, at: SourceLine | null): void {
-    const index = this.next(SPAWN, loop, t, id, name);
-    this.code[index] = parent ?? -1;
-    if (at) this.extra.set(index, { at });
+    const slot = this.next(SPAWN, loop, t, id, name);
+    this.chunk.code[slot] = parent ?? -1;
+    if (at) this.extra.set(this.length, { at });
     this.commit();
   }
 
   /** `{ k: "step", loop, t, id, cancel?, woke? }`: woken by task `wokeBy`'s step at `wokeAt` (0: not by a task), or by `callback`. */
   step(loop: number, t: number, id: number, cancel: boolean, wokeAt: number, wokeBy: number, callback: CallbackWaker | null): void {
-    const index = this.next(cancel ? STEP | CANCEL : STEP, loop, t, id, callback);
-    this.code[index] = wokeBy;
-    this.num[index] = wokeAt;
+    const slot = this.next(cancel ? STEP | CANCEL : STEP, loop, t, id, callback);
+    this.chunk.code[slot] = wokeBy;
+    this.chunk.num[slot] = wokeAt;
     this.commit();
   }
 
@@ -148,17 +151,17 @@ export class EventLog {
   }
 
   private waitOn(loop: number, t: number, id: number, on: WaitKind, whatKind: number, what: unknown, targets: number[] | null, until: number): void {
-    const index = this.next(WAIT | (whatKind << 5), loop, t, id, what);
-    this.code[index] = WAIT_CODE[on];
-    this.num[index] = until;
-    if (targets !== null && targets.length > 0) this.extra.set(index, { targets });
+    const slot = this.next(WAIT | (whatKind << 5), loop, t, id, what);
+    this.chunk.code[slot] = WAIT_CODE[on];
+    this.chunk.num[slot] = until;
+    if (targets !== null && targets.length > 0) this.extra.set(this.length, { targets });
     this.commit();
   }
 
   /** `{ k: "exit", loop, t, id, outcome, detail }`. */
   exit(loop: number, t: number, id: number, outcome: Outcome, detail: string): void {
-    const index = this.next(EXIT, loop, t, id, detail);
-    this.code[index] = OUTCOMES.indexOf(outcome);
+    const slot = this.next(EXIT, loop, t, id, detail);
+    this.chunk.code[slot] = OUTCOMES.indexOf(outcome);
     this.commit();
   }
 
@@ -184,15 +187,17 @@ export class EventLog {
       return waker.name;
     };
     for (let index = from; index < to; index++) {
-      const byte = this.kind[index]!;
-      const ref = this.ref[index];
-      const loop = this.loop[index]!;
-      const t = this.t[index]!;
-      const id = this.id[index]!;
+      const chunk = this.chunks[index >> CHUNK_BITS]!;
+      const slot = index & (CHUNK - 1);
+      const byte = chunk.kind[slot]!;
+      const ref = chunk.ref[slot];
+      const loop = chunk.loop[slot]!;
+      const t = chunk.t[slot]!;
+      const id = chunk.id[slot]!;
       let event: TimelineEvent;
       switch (byte & 0x0f) {
         case SPAWN: {
-          const parent = this.code[index]!;
+          const parent = chunk.code[slot]!;
           event = { k: "spawn", loop, t, id, name: displayName(ref as RawName), parent: parent < 0 ? null : parent };
           const at = this.extra.get(index)?.at;
           if (at) event.at = at;
@@ -201,27 +206,27 @@ export class EventLog {
         case STEP: {
           event = { k: "step", loop, t, id };
           if (byte & CANCEL) event.cancel = true;
-          const wokeBy = this.code[index]!;
+          const wokeBy = chunk.code[slot]!;
           let woke: Waker | undefined;
           if (ref != null) {
             const waker = ref as CallbackWaker;
             woke = { t: waker.t, callback: named(waker), timer: waker.timer };
-          } else if (wokeBy !== 0) woke = { t: this.num[index]!, task: wokeBy };
+          } else if (wokeBy !== 0) woke = { t: chunk.num[slot]!, task: wokeBy };
           if (woke) event.woke = woke;
           break;
         }
         case WAIT: {
           const whatKind = (byte >> 5);
           const what = whatKind === TEXT ? (ref as string) : whatKind === DELAY ? `sleep(${seconds(ref as number)})` : displayName(ref as RawName);
-          const on = WAIT_KINDS[this.code[index]!]!;
+          const on = WAIT_KINDS[chunk.code[slot]!]!;
           event = { k: "wait", loop, t, id, on, what };
           const targets = this.extra.get(index)?.targets;
           if (targets) event.targets = targets;
-          if (on === "timer") event.until = this.num[index]!;
+          if (on === "timer") event.until = chunk.num[slot]!;
           break;
         }
         case EXIT: {
-          event = byte & RAW ? { k: "exit", loop, t, id, outcome: "result", detail: short(ref) } : { k: "exit", loop, t, id, outcome: OUTCOMES[this.code[index]!]!, detail: ref as string };
+          event = byte & RAW ? { k: "exit", loop, t, id, outcome: "result", detail: short(ref) } : { k: "exit", loop, t, id, outcome: OUTCOMES[chunk.code[slot]!]!, detail: ref as string };
           break;
         }
         case CALLBACK: {
