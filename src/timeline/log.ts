@@ -63,7 +63,7 @@ class Chunk {
   readonly code = new Int32Array(this.buffer, CHUNK * 24, CHUNK);
   readonly kind = new Uint8Array(this.buffer, CHUNK * 28, CHUNK);
   /** Text, objects, whole events. */
-  readonly ref: unknown[] = new Array(CHUNK).fill(undefined);
+  readonly ref: unknown[] = new Array(CHUNK);
 }
 
 export class EventLog {
