@@ -1,10 +1,12 @@
 /**
  * The timeline's one instrument (`src/loop/instruments.ts` hooks): turns the live loop's
- * tasks, futures and callbacks into plain {@link TimelineEvent}s. It reads the objects by
+ * tasks, futures and callbacks into plain {@link TimelineEvent}s, logged in columns
+ * (./log.ts) and made objects when read. It reads the objects by
  * their fields, not by class, so it works with any copy of the library (the worker's bundle
  * included); `waitOwner` and `waitDetail` are that copy's (`asyncio/instruments`).
  */
-import { LINE_BUDGET, type NoteKind, type Outcome, type SourceLine, type TimelineEvent, type WaitKind, type Waker } from "./events.ts";
+import { LINE_BUDGET, type NoteKind, type SourceLine, type TimelineEvent, type WaitKind } from "./events.ts";
+import { type CallbackWaker, displayName, EventLog, type RawName, seconds } from "./log.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: live library objects, read by field
 type Live = any;
@@ -21,18 +23,30 @@ export interface RecorderOptions {
    * tasks carry the line that created them, and slow steps and forgotten coroutines theirs.
    */
   locate?: (stack: string) => SourceLine | null;
-  /** Called with each new event (e.g. to batch them to the page); default: kept in `events`. */
-  onEvent?: (event: TimelineEvent) => void;
+  /**
+   * Called when events wait to be taken with {@link TimelineRecorder.take} (e.g. to batch
+   * them to the page): at the first one since the last take, with 1, and each time another
+   * `batch` have come, with how many wait. Without it, `events` keeps them all.
+   */
+  onEvents?: (waiting: number) => void;
+  /** See `onEvents` (default 1000). */
+  batch?: number;
 }
 
 /** What asyncio's debug mode calls slow by default (`loop.slow_callback_duration`), seconds. */
 const SLOW = 0.1;
 
-/** What the recorder keeps per task: its id, its name as last reported, and who made it ready last. */
+/**
+ * What the recorder keeps per task: its id, its name as last reported (raw, see
+ * {@link RawName}), and who made it ready last: the step of task `wokeBy` that began at
+ * `wokeAt` (0: none), or `wokeCallback`.
+ */
 interface TaskRecord {
   id: number;
-  name: string;
-  woke: Waker | null;
+  name: RawName;
+  wokeAt: number;
+  wokeBy: number;
+  wokeCallback: CallbackWaker | null;
   /** The recorder this record belongs to (another may record the same task). */
   owner: TimelineRecorder;
 }
@@ -59,15 +73,18 @@ const OWNER_KINDS: Record<string, WaitKind> = {
 };
 
 export class TimelineRecorder {
-  readonly events: TimelineEvent[] = [];
-  private readonly emit: (event: TimelineEvent) => void;
+  private readonly log = new EventLog();
+  /** The logged events read so far (see {@link events}), and how many of the log's they are. */
+  private read: TimelineEvent[] = [];
+  private readCount = 0;
+  private readonly batch: number;
   private readonly waitOwner: (future: object) => object | undefined;
   private readonly waitDetail: (future: object) => unknown;
   /** Records of tasks that another recorder had already claimed (see {@link RECORD}). */
   private shared: WeakMap<object, TaskRecord> | null = null;
   // The task and loop of the last event: hooks come in runs about one task on one loop.
   private lastTask: object | null = null;
-  private lastTaskRecord: TaskRecord = { id: 0, name: "", woke: null, owner: this };
+  private lastTaskRecord: TaskRecord = { id: 0, name: "", wokeAt: 0, wokeBy: 0, wokeCallback: null, owner: this };
   private lastLoop: object | null = null;
   private lastLoopIndex = 0;
   private readonly loops = new WeakMap<object, number>();
@@ -79,15 +96,15 @@ export class TimelineRecorder {
   /** Stdout lines completed so far (see {@link printed}). */
   private lines = 0;
   /** The plain callback running now, if one is (as the waker of the tasks it wakes). */
-  private callback: { t: number; callback: string; timer: boolean } | null = null;
-  /** The running step as a waker, made on its first wake-up. */
-  private stepWaker: Waker | null = null;
+  private callback: CallbackWaker | null = null;
+  /** When the running step, as a waker, first woke a task (NaN: not yet). */
+  private stepWokeAt = Number.NaN;
   /** When the running task's step began (loop time). */
   private started = 0;
   /** Where a step that has already run long waits, captured in `taskWaiting`. */
   private slowAt: SourceLine | null = null;
   /** Coroutines made (the library's, and the reader's where the runtime tracks them), until their loop stops; then unstarted ones are noted. */
-  private created: Array<{ coro: object; loop: object | null; t: number; id: number | null; at: SourceLine | null; name?: string }> = [];
+  private readonly created = new Made();
   /** Tasks that ended with an exception; the ones not retrieved by the loop's last stop are noted when it closes. */
   private failed: Live[] = [];
   private readonly unretrieved = new WeakMap<object, Live[]>();
@@ -101,7 +118,17 @@ export class TimelineRecorder {
   constructor(options: RecorderOptions) {
     this.waitOwner = options.waitOwner;
     this.waitDetail = options.waitDetail;
-    this.emit = options.onEvent ?? ((event) => this.events.push(event));
+    this.batch = options.batch ?? 1000;
+    const onEvents = options.onEvents;
+    if (onEvents !== undefined) {
+      const log = this.log;
+      log.mark = 1;
+      log.onMark = () => {
+        const waiting = log.length;
+        log.mark = waiting + this.batch - (waiting === 1 ? 1 : 0);
+        onEvents(waiting);
+      };
+    }
     this.locate = options.locate;
     this.coroutineStarted = options.coroutineStarted;
     // Hooks that cost every program a little are installed only where they can say something.
@@ -112,17 +139,39 @@ export class TimelineRecorder {
   taskWaiting?: (task: Live, t: number) => void;
   coroutineCreated?: (coro: object, t: number) => void;
 
+  /** Every event recorded and not yet taken, as plain objects (the same array as it grows). */
+  get events(): TimelineEvent[] {
+    const count = this.log.length;
+    if (this.readCount < count) {
+      this.log.read(this.readCount, count, this.read, short, callbackName);
+      this.readCount = count;
+    }
+    return this.read;
+  }
+
+  /** How many events were recorded and not yet taken (without reading them). */
+  get size(): number {
+    return this.log.length;
+  }
+
+  /** The events recorded since the last take, as plain objects; they are forgotten here. */
+  take(): TimelineEvent[] {
+    const events = this.events;
+    this.read = [];
+    this.readCount = 0;
+    this.log.clear();
+    if (this.log.mark > 0) this.log.mark = 1;
+    return events;
+  }
+
   // The hooks, as arrow properties so that the instrument can be installed as is.
   taskSpawned = (task: Live, t: number): void => {
-    if (this.created.length > 0) this.wrapped.add(task._coro);
+    if (this.created.count > 0) this.wrapped.add(task._coro);
     const id = this.nextId++;
-    const name = String(task.getName());
-    this.remember(task, { id, name, woke: null, owner: this });
-    const event: TimelineEvent = { k: "spawn", loop: this.loopOf(task._loop, t), t, id, name, parent: this.running };
-    const at = this.line();
-    if (at) event.at = at;
+    const name = rawName(task);
+    this.remember(task, { id, name, wokeAt: 0, wokeBy: 0, wokeCallback: null, owner: this });
+    this.log.spawn(this.loopOf(task._loop, t), t, id, name, this.running, this.line());
     this.lastSpawned = task;
-    this.emit(event);
   };
 
   taskScheduled = (task: Live, t: number): void => {
@@ -131,58 +180,72 @@ export class TimelineRecorder {
       this.lastSpawned = null;
       return;
     }
-    const waker = this.running !== null ? (this.stepWaker ??= { t, task: this.running }) : this.callback;
-    if (waker === null) return;
+    const running = this.running;
+    if (running === null && this.callback === null) return;
+    if (running !== null && Number.isNaN(this.stepWokeAt)) this.stepWokeAt = t;
     const record = task === this.lastTask ? this.lastTaskRecord : this.recorded(task);
-    if (record !== undefined) record.woke = waker;
+    if (record === undefined) return;
+    if (running !== null) {
+      record.wokeBy = running;
+      record.wokeAt = this.stepWokeAt;
+      record.wokeCallback = null;
+    } else {
+      record.wokeBy = 0;
+      record.wokeCallback = this.callback;
+    }
   };
 
   beforeTaskStep = (task: Live, t: number): void => {
     const record = this.recordOf(task, t);
     const id = record.id;
-    this.rename(task, id);
+    this.rename(task, record);
     this.running = id;
-    this.stepWaker = null;
+    this.stepWokeAt = Number.NaN;
     this.started = t;
     this.slowAt = null;
     const waiter = task._futWaiter;
     const cancelled = task._mustCancel === true || (waiter != null && waiter._state === 1);
-    const event: TimelineEvent = { k: "step", loop: this.loopOf(task._loop, t), t, id };
-    if (cancelled) event.cancel = true;
-    if (record.woke !== null) {
-      event.woke = record.woke;
-      record.woke = null;
-    }
-    this.emit(event);
+    this.log.step(this.loopOf(task._loop, t), t, id, cancelled, record.wokeAt, record.wokeBy, record.wokeCallback);
+    record.wokeBy = 0;
+    record.wokeCallback = null;
   };
 
   afterTaskStep = (task: Live, t: number): void => {
     const id = this.idOf(task, t);
     this.running = null;
     if (t - this.started >= SLOW) this.slow(task._loop, id, `${this.nameOf(task)}'s step`, this.started, t - this.started, this.slowAt);
-    if (this.created.length > 0) this.dropStarted();
+    if (this.created.count > 0) this.dropStarted();
     if (task._state !== 0) return; // done: taskExited follows
     const waiter = task._futWaiter;
     if (waiter == null) {
-      this.emit({ k: "wait", loop: this.loopOf(task._loop, t), t, id, on: "ready", what: "sleep(0)" });
+      this.log.wait(this.loopOf(task._loop, t), t, id, "ready", "sleep(0)", null, Number.NaN);
       return;
     }
+    // The common waits, told when read: on a task, on a sleep.
+    if (typeof waiter.getName === "function" && typeof waiter.getCoro === "function") {
+      this.log.waitTask(this.loopOf(task._loop, t), t, id, rawName(waiter), this.recorded(waiter)?.id ?? 0);
+      return;
+    }
+    if (!Array.isArray(waiter._children)) {
+      const owner = this.waitOwner(waiter) as Live;
+      if (typeof owner?._when === "number") {
+        const detail = this.waitDetail(waiter);
+        this.log.sleep(this.loopOf(task._loop, t), t, id, typeof detail === "number" ? detail : owner._when - t, owner._when);
+        return;
+      }
+    }
     const [on, what] = this.describe(waiter, t);
-    const event: TimelineEvent = { k: "wait", loop: this.loopOf(task._loop, t), t, id, on, what };
-    const targets = this.targets(waiter);
-    if (targets.length > 0) event.targets = targets;
-    if (on === "timer") event.until = this.deadline(waiter);
-    this.emit(event);
+    this.log.wait(this.loopOf(task._loop, t), t, id, on, what, this.targets(waiter), on === "timer" ? this.deadline(waiter) : Number.NaN);
   };
 
   afterCallback = (handle: Live, t: number): void => {
     const callback = this.callback;
     this.callback = null;
-    if (callback !== null && t - callback.t >= SLOW) this.slow(handle._loop, null, `the callback ${callback.callback}`, callback.t, t - callback.t, null);
+    if (callback !== null && t - callback.t >= SLOW) this.slow(handle._loop, null, `the callback ${wakerName(callback)}`, callback.t, t - callback.t, null);
   };
 
   afterRun = (loop: Live, t: number): void => {
-    if (this.created.length > 0) this.forgotten(loop, t);
+    if (this.created.count > 0) this.forgotten(loop, t);
     const failed = this.failed.filter((task) => task._loop === loop && task._logTraceback === true);
     this.unretrieved.set(loop, failed);
     this.failed = this.failed.filter((task) => task._loop !== loop);
@@ -195,7 +258,7 @@ export class TimelineRecorder {
 
   private madeCoroutine = (coro: object, t: number): void => {
     // Made inside a step or callback, whose loop was the last one seen.
-    this.created.push({ coro, loop: this.lastLoop, t, id: this.running, at: this.coroutineLine() });
+    this.created.add(coro, this.lastLoop, t, this.running, this.coroutineLine(), null);
   };
 
   /**
@@ -205,13 +268,13 @@ export class TimelineRecorder {
   coroutineMade(coro: object, name: string): void {
     if (this.coroutineStarted === undefined) return;
     const t = this.running !== null ? this.started : (this.callback?.t ?? Number.NaN);
-    this.created.push({ coro, loop: this.running !== null || this.callback !== null ? this.lastLoop : null, t, id: this.running, at: this.coroutineLine(), name });
+    this.created.add(coro, this.running !== null || this.callback !== null ? this.lastLoop : null, t, this.running, this.coroutineLine(), name);
   }
 
   private coroutineLine(): SourceLine | null {
     if (this.locate === undefined || this.coroutineLinesLeft <= 0) return null;
     this.coroutineLinesLeft -= 1;
-    return this.here(20);
+    return this.here(12) ?? this.here(20);
   }
 
   /** Most coroutines are awaited in the step that makes them, or taken over by a task: only the others are kept. */
@@ -219,25 +282,32 @@ export class TimelineRecorder {
     const started = this.coroutineStarted!;
     const created = this.created;
     let kept = 0;
-    for (const made of created) if (!started(made.coro) && !this.wrapped.has(made.coro)) created[kept++] = made;
-    created.length = kept;
+    for (let index = 0; index < created.count; index++) {
+      const coro = created.coro[index]!;
+      if (!started(coro) && !this.wrapped.has(coro)) created.move(index, kept++);
+    }
+    created.truncate(kept);
   }
 
   /** The coroutines made while `loop` ran that nobody started: Python's "coroutine ... was never awaited". */
   private forgotten(loop: Live, stopped: number): void {
     const started = this.coroutineStarted!;
-    const keep: typeof this.created = [];
-    for (const made of this.created) {
-      if (made.loop !== null && made.loop !== loop) {
-        keep.push(made);
+    const created = this.created;
+    let kept = 0;
+    for (let index = 0; index < created.count; index++) {
+      const made = created.coro[index]! as Live;
+      const madeLoop = created.loop[index];
+      if (madeLoop !== null && madeLoop !== loop) {
+        created.move(index, kept++);
         continue;
       }
-      if (started(made.coro) || this.wrapped.has(made.coro)) continue;
-      const name = made.name ?? ((made.coro as Live).constructor?.name === "Sleep0" || typeof (made.coro as Live)._when === "number" ? "sleep" : "coroutine");
+      if (started(made) || this.wrapped.has(made)) continue;
+      const name = created.name[index] ?? (made.constructor?.name === "Sleep0" || typeof made._when === "number" ? "sleep" : "coroutine");
+      const t = created.t[index]!;
       // Made outside the loop (top-level code): noted when the loop stops.
-      this.note(loop, Number.isNaN(made.t) ? stopped : made.t, "never-awaited", made.id, `coroutine '${name}' was created and never awaited`, made.at);
+      this.note(loop, Number.isNaN(t) ? stopped : t, "never-awaited", created.id[index]!, `coroutine '${name}' was created and never awaited`, created.at[index]!);
     }
-    this.created = keep;
+    created.truncate(kept);
   }
 
   /** Coroutines a task took over (they start when it runs, or are closed with it). */
@@ -250,7 +320,7 @@ export class TimelineRecorder {
   private note(loop: Live, t: number, kind: NoteKind, id: number | null, text: string, at: SourceLine | null): void {
     const event: TimelineEvent = { k: "note", loop: this.loopOf(loop, t), t, kind, id, text };
     if (at) event.at = at;
-    this.emit(event);
+    this.log.add(event);
   }
 
   /** The loop closes: notes the task exceptions nobody retrieved, then the close itself. */
@@ -260,24 +330,28 @@ export class TimelineRecorder {
       this.note(loop, t, "unretrieved", this.idOf(task, t), `Task exception was never retrieved: ${this.nameOf(task)} raised ${typeName(task._exception)}`, null);
     }
     this.unretrieved.delete(loop);
-    this.emit({ k: "close", loop: this.loopOf(loop, t), t });
+    this.log.add({ k: "close", loop: this.loopOf(loop, t), t });
   }
 
   /** The reader's line here, while the budget lasts. */
   private line(): SourceLine | null {
     if (this.locate === undefined || this.linesLeft <= 0) return null;
     this.linesLeft -= 1;
-    return this.here(20);
+    return this.here(12) ?? this.here(20);
   }
 
   /** The reader's line in the stack here, looking at most `frames` frames deep. */
   private here(frames: number): SourceLine | null {
-    const holder = Error as { stackTraceLimit?: number };
+    const holder = Error as { stackTraceLimit?: number; prepareStackTrace?: unknown };
     const limit = holder.stackTraceLimit;
+    const prepare = holder.prepareStackTrace;
     holder.stackTraceLimit = frames;
+    holder.prepareStackTrace = positions;
     const stack = new Error().stack ?? "";
     if (limit === undefined) delete holder.stackTraceLimit;
     else holder.stackTraceLimit = limit;
+    if (prepare === undefined) delete holder.prepareStackTrace;
+    else holder.prepareStackTrace = prepare;
     return this.locate!(stack);
   }
 
@@ -300,45 +374,46 @@ export class TimelineRecorder {
 
   /** Who holds each lock: asyncio's locks keep no owner, the library's hooks tell. */
   lockAcquired = (lock: object, t: number): void => {
-    this.emit({ k: "hold", t, what: this.ordinal(lock, "Lock"), id: this.running });
+    this.log.add({ k: "hold", t, what: this.ordinal(lock, "Lock"), id: this.running });
   };
 
   lockReleased = (lock: object, t: number): void => {
-    this.emit({ k: "hold", t, what: this.ordinal(lock, "Lock") });
+    this.log.add({ k: "hold", t, what: this.ordinal(lock, "Lock") });
   };
 
   taskExited = (task: Live, t: number): void => {
-    const id = this.idOf(task, t);
-    this.rename(task, id);
-    let outcome: Outcome;
-    let detail: string;
+    const record = this.recordOf(task, t);
+    const id = record.id;
+    this.rename(task, record);
     if (task._state === 1) {
-      outcome = "cancelled";
-      detail = "CancelledError";
+      this.log.exit(this.loopOf(task._loop, t), t, id, "cancelled", "CancelledError");
     } else if (task._exception !== null) {
-      outcome = "exception";
-      detail = typeName(task._exception);
+      const detail = typeName(task._exception);
+      this.failed.push(task);
+      this.log.exit(this.loopOf(task._loop, t), t, id, "exception", detail);
     } else {
-      outcome = "result";
-      detail = short(task._result);
+      // A primitive result is told when read; an object, now (it may change later).
+      const result = task._result;
+      if ((typeof result === "object" && result !== null) || typeof result === "function") this.log.exit(this.loopOf(task._loop, t), t, id, "result", short(result));
+      else this.log.returned(this.loopOf(task._loop, t), t, id, result);
     }
-    if (outcome === "exception") this.failed.push(task);
-    this.emit({ k: "exit", loop: this.loopOf(task._loop, t), t, id, outcome, detail });
   };
 
   /** The program wrote `text` to stdout: each line it completes is the running task's. */
   printed(text: string): void {
     for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
       const line = this.lines++;
-      this.emit({ k: "print", line, id: this.running, t: this.running === null ? null : this.started });
+      this.log.add({ k: "print", line, id: this.running, t: this.running === null ? null : this.started });
     }
   }
 
   beforeCallback = (handle: Live, t: number): void => {
     const timer = typeof handle._when === "number";
-    const name = handle.constructor?.name === "SleepHandle" ? "sleep wake-up" : callbackName(handle._callback);
-    this.callback = { t, callback: name, timer };
-    this.emit({ k: "callback", loop: this.loopOf(handle._loop, t), t, timer, name });
+    const callback = handle._callback;
+    // The function's name is read when the event is.
+    const name = handle.constructor?.name === "SleepHandle" ? "sleep wake-up" : typeof callback === "function" ? callback : "callback";
+    this.callback = { t, name, timer };
+    this.log.callback(this.loopOf(handle._loop, t), this.callback);
   };
 
   private idOf(task: Live, t: number): number {
@@ -385,12 +460,13 @@ export class TimelineRecorder {
     return String(task.getName());
   }
 
-  private rename(task: Live, id: number): void {
+  private rename(task: Live, record: TaskRecord): void {
+    if (task._name === record.name) return;
+    // Renamed, or only its default name formatted (`getName()` does that), or no `_name`.
     const name = String(task.getName());
-    const record = this.recordOf(task, 0);
-    if (record.name === name) return;
-    record.name = name;
-    this.emit({ k: "name", id, name });
+    const before = displayName(record.name);
+    record.name = rawName(task);
+    if (name !== before) this.log.add({ k: "name", id: record.id, name });
   }
 
   private loopOf(loop: Live, t: number): number {
@@ -404,7 +480,7 @@ export class TimelineRecorder {
     const index = this.nextLoop++;
     this.loops.set(loop, index);
     if (typeof loop?._onClose === "function" && loop.isClosed?.() === false) loop._onClose(() => this.closing(loop));
-    this.emit({ k: "loop", loop: index, kind: String(loop?.constructor?.name ?? "loop"), t });
+    this.log.add({ k: "loop", loop: index, kind: String(loop?.constructor?.name ?? "loop"), t });
     return index;
   }
 
@@ -442,8 +518,80 @@ export class TimelineRecorder {
   }
 }
 
-function seconds(value: number): string {
-  return String(Number(value.toPrecision(6)));
+/** A V8 call site, as `Error.prepareStackTrace` receives it. */
+interface CallSite {
+  getFileName(): string | null | undefined;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+}
+
+/**
+ * A stack as `locate` reads it ("Error", then a line per frame), with only where each frame
+ * is: V8's own text (function and receiver names, per frame) cost the recording of a created
+ * task more than half its time. Engines without `Error.prepareStackTrace` give their own text.
+ */
+function positions(_error: unknown, sites: CallSite[]): string {
+  let stack = "Error";
+  for (const site of sites) {
+    const file = site.getFileName();
+    if (file) stack += `\n    at ${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+  }
+  return stack;
+}
+
+/**
+ * Coroutines made and not seen started yet, in columns: where they were made (loop, loop
+ * time, task id), the reader's line there, and the name of a reader's coroutine function
+ * (null: the library's). An object each cost more than the rest of recording a `sleep()`.
+ */
+class Made {
+  count = 0;
+  readonly coro: Array<object | null> = [];
+  readonly loop: Array<object | null> = [];
+  readonly t: number[] = [];
+  readonly id: Array<number | null> = [];
+  readonly at: Array<SourceLine | null> = [];
+  readonly name: Array<string | null> = [];
+
+  add(coro: object, loop: object | null, t: number, id: number | null, at: SourceLine | null, name: string | null): void {
+    const index = this.count++;
+    this.coro[index] = coro;
+    this.loop[index] = loop;
+    this.t[index] = t;
+    this.id[index] = id;
+    this.at[index] = at;
+    this.name[index] = name;
+  }
+
+  move(from: number, to: number): void {
+    if (from === to) return;
+    this.coro[to] = this.coro[from]!;
+    this.loop[to] = this.loop[from]!;
+    this.t[to] = this.t[from]!;
+    this.id[to] = this.id[from]!;
+    this.at[to] = this.at[from]!;
+    this.name[to] = this.name[from]!;
+  }
+
+  /** Keeps the first `count` (the columns keep their size; the coroutines past it are let go). */
+  truncate(count: number): void {
+    for (let index = count; index < this.count; index++) {
+      this.coro[index] = null;
+      this.loop[index] = null;
+    }
+    this.count = count;
+  }
+}
+
+/** A task's name as the library keeps it: asyncio's default names as their number (see {@link RawName}). */
+function rawName(task: Live): RawName {
+  const name = task._name;
+  return typeof name === "number" || typeof name === "string" ? name : String(task.getName());
+}
+
+function wakerName(callback: CallbackWaker): string {
+  if (typeof callback.name !== "string") callback.name = callbackName(callback.name);
+  return callback.name;
 }
 
 function typeName(value: unknown): string {

@@ -6,28 +6,25 @@
  * program writes to stdout is noted too (`print` events: which task printed each line).
  */
 import { coroutineStarted, installInstrument, waitDetail, waitOwner } from "asyncio/instruments";
-import type { TimelineEvent } from "./events.ts";
 import { TimelineRecorder } from "./instrument.ts";
 import { MARK } from "./side-channel.ts";
 
 const BATCH = 1000;
-let batch: TimelineEvent[] = [];
 const write = process.stdout.write.bind(process.stdout) as (chunk: string) => boolean;
 
 function flush(): void {
-  if (batch.length === 0) return;
+  if (recorder.size === 0) return;
   // One write per line, so that no program output lands inside it.
-  write(`${MARK}${JSON.stringify(batch)}\n`);
-  batch = [];
+  write(`${MARK}${JSON.stringify(recorder.take())}\n`);
 }
 
-const recorder = new TimelineRecorder({
+const recorder: TimelineRecorder = new TimelineRecorder({
   waitOwner,
   waitDetail,
   coroutineStarted,
-  onEvent: (event) => {
-    batch.push(event);
-    if (batch.length >= BATCH) flush();
+  batch: BATCH,
+  onEvents: (waiting) => {
+    if (waiting >= BATCH) flush();
   },
 });
 installInstrument(recorder);

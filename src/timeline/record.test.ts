@@ -214,3 +214,77 @@ describe("who printed each line", () => {
     expect(printedBy(timeline, 5)).toBeUndefined();
   });
 });
+
+describe("the recorder's log", () => {
+  function* nap(seconds: number, result: unknown): Coroutine<unknown> {
+    yield* asyncio.sleep(seconds);
+    return result;
+  }
+  function* many(): Coroutine<unknown> {
+    // Enough events for more than one of the log's chunks, and each kind its columns keep.
+    const naps = Array.from({ length: 1500 }, (_, i) => nap((i % 7) / 10, i % 2 === 0 ? i : { i }));
+    const done = yield* asyncio.gather(...naps);
+    asyncio.getRunningLoop().callSoon(function tick() {});
+    const victim = asyncio.createTask(nap(1, null), { name: "victim" });
+    yield* asyncio.sleep(0);
+    victim.cancel();
+    yield* asyncio.wait([victim]);
+    yield* asyncio.createTask(nap(0.5, "helped"), { name: "helper" });
+    return done.length;
+  }
+
+  it("hands its events over in batches: the first as it comes, then every `batch`; together they are what `events` keeps", async () => {
+    const kept = new TimelineRecorder(asyncio);
+    const told: number[] = [];
+    const batches: TimelineEvent[][] = [];
+    const streamed: TimelineRecorder = new TimelineRecorder({
+      ...asyncio,
+      batch: 1000,
+      onEvents: (waiting) => {
+        told.push(waiting);
+        if (waiting >= 1000) batches.push(streamed.take());
+      },
+    });
+    // Two recorders of the same tasks: the second keeps its records beside the first's.
+    await asyncio.run(many(), { loopFactory: () => new asyncio.VirtualTimeLoop(), instruments: [kept, streamed] });
+    batches.push(streamed.take());
+    expect(streamed.size).toBe(0);
+    expect(streamed.take()).toEqual([]);
+    const all = kept.events;
+    expect(all.length).toBeGreaterThan(6000);
+    expect(batches.flat()).toEqual(all);
+    expect(batches.slice(0, -1).every((batch) => batch.length === 1000)).toBe(true);
+    expect(told.filter((waiting) => waiting === 1).length).toBe(batches.length);
+    expect(told.every((waiting) => waiting === 1 || waiting === 1000)).toBe(true);
+    // What the columns keep comes back as the events say it.
+    const timeline = fold(all);
+    expect(timeline.lanes.length).toBe(1503);
+    expect(timeline.lanes.slice(1, 4).map((lane) => [lane.detail, lane.waits[0]!.what, lane.waits[0]!.until])).toEqual([
+      ["0", "sleep(0)", undefined],
+      ["Object", "sleep(0.1)", 0.1],
+      ["2", "sleep(0.2)", 0.2],
+    ]);
+    expect(timeline.lanes.slice(1, 4).every((lane) => /^Task-\d+$/.test(lane.name))).toBe(true);
+    const victim = timeline.lanes.find((lane) => lane.name === "victim")!;
+    expect([victim.outcome, victim.detail]).toEqual(["cancelled", "CancelledError"]);
+    const helper = timeline.lanes.find((lane) => lane.name === "helper")!;
+    expect(helper.detail).toBe("'helped'");
+    expect(timeline.lanes[0]!.waits.at(-1)).toMatchObject({ on: "task", what: "helper", targets: [helper.id] });
+    expect(timeline.lanes[0]!.detail).toBe("1500");
+    expect(all).toContainEqual({ k: "callback", loop: 0, t: 0.6, timer: false, name: "tick" });
+  });
+
+  it("reads a default name when it is read: formatting it (getName) is no rename, setName is", async () => {
+    function* main(): Coroutine<void> {
+      const me = asyncio.currentTask()!;
+      me.getName();
+      yield* asyncio.sleep(0);
+      me.setName("renamed");
+      yield* asyncio.sleep(0);
+    }
+    const { events } = await record(main);
+    const id = events.find((event) => event.k === "spawn")!;
+    expect(id).toMatchObject({ k: "spawn", name: expect.stringMatching(/^Task-\d+$/) });
+    expect(events.filter((event) => event.k === "name")).toEqual([{ k: "name", id: (id as { id: number }).id, name: "renamed" }]);
+  });
+});

@@ -4,6 +4,7 @@ import type { Coroutine, Task } from "../loop/index.ts";
 import { LINE_BUDGET, type SourceLine } from "./events.ts";
 import { TimelineRecorder } from "./instrument.ts";
 import { fold, noteText, rows, type Timeline } from "./record.ts";
+import { readerFrame } from "./stepper.ts";
 import { awaitTree, chainLines, chainText, deadlocks, deadlockSpanText, whyWaiting } from "./why.ts";
 
 /** Runs `main` on the virtual-time loop with the recorder installed; `stopAt`: the timeline as of that loop time. */
@@ -240,6 +241,24 @@ describe("why is this task waiting", () => {
     expect(seen.length).toBeGreaterThan(0);
   });
 
+  it("gives locate each frame's file, line and column, so that it finds the line that created a task", async () => {
+    const stacks: string[] = [];
+    let created = 0;
+    function* child(): Coroutine<void> {}
+    function* main(): Coroutine<void> {
+      const [task, line] = [asyncio.createTask(child()), callerLine()];
+      created = line;
+      yield* task;
+    }
+    const timeline = await record(main, (stack) => {
+      stacks.push(stack);
+      // Vitest runs the sources by path; the runtimes, by URL.
+      return readerFrame(stack.replace(/([ (])\//g, "$1file:///"), (url) => (url.endsWith("/why.test.ts") ? "why.test.ts" : undefined));
+    });
+    expect(stacks.every((stack) => stack.startsWith("Error\n"))).toBe(true);
+    expect(timeline.lanes[1]!.at).toEqual({ path: "why.test.ts", line: created });
+  });
+
   it("reads lines for the first LINE_BUDGET tasks only: stacks cost far more than tasks", async () => {
     let reads = 0;
     function* nothing(): Coroutine<void> {}
@@ -348,3 +367,13 @@ describe("notes where debug mode would speak", () => {
     ]);
   });
 });
+
+/** The line of the caller's call, as V8 counts it. */
+function callerLine(): number {
+  const holder = Error as { prepareStackTrace?: unknown };
+  const prepare = holder.prepareStackTrace;
+  holder.prepareStackTrace = (_error: unknown, sites: Array<{ getLineNumber(): number }>) => sites[1]!.getLineNumber();
+  const line = new Error().stack as unknown as number;
+  holder.prepareStackTrace = prepare;
+  return line;
+}

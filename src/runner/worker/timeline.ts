@@ -5,7 +5,6 @@
  * pauses before each callback. Nothing here runs unless the page asked for it.
  */
 import { coroutineTracker, TRACK_KEY, trackCoroutineDeclarations } from "../../timeline/coroutines.ts";
-import type { TimelineEvent } from "../../timeline/events.ts";
 import { TimelineRecorder } from "../../timeline/instrument.ts";
 import { awaitStep } from "../../timeline/step-control.ts";
 import { readerFrame, Stepper } from "../../timeline/stepper.ts";
@@ -41,23 +40,21 @@ export interface Recording {
 
 /** Starts recording (and stepping, if asked). */
 export function startRecording(library: Library, host: RecordingHost): Recording {
-  let batch: TimelineEvent[] = [];
   let scheduled = false;
   const flush = (): void => {
     scheduled = false;
-    if (batch.length === 0) return;
-    host.post({ type: "timeline", events: batch });
-    batch = [];
+    if (recorder.size === 0) return;
+    host.post({ type: "timeline", events: recorder.take() });
   };
-  const recorder = new TimelineRecorder({
+  const recorder: TimelineRecorder = new TimelineRecorder({
     waitOwner: library.waitOwner,
     waitDetail: library.waitDetail,
     coroutineStarted: library.coroutineStarted,
     locate: (stack) => readerFrame(stack, host.pathOf),
-    onEvent: (event) => {
-      batch.push(event);
+    batch: MAX_BATCH,
+    onEvents: (waiting) => {
       // Big batches go at once: a message the page unpacks in one piece must stay short.
-      if (batch.length >= MAX_BATCH) return flush();
+      if (waiting >= MAX_BATCH) return flush();
       if (!scheduled) {
         scheduled = true;
         host.schedule(flush);
