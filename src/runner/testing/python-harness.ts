@@ -49,7 +49,7 @@ function runtime(limits?: PythonHarnessOptions["limits"]): PythonRuntime {
       },
       // "Stop keeps the interpreter" is about the interrupt, not its speed: on a loaded machine
       // the interrupted program can take longer than the page's 2 s to say it ended.
-      stopGraceMs: 60_000,
+      stopGraceMs: 10_000,
       ...(limits ? { limits } : {}),
     });
     runtimes.set(key, found);
