@@ -109,6 +109,20 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
     expect(result.code).toBe(1);
   });
 
+  it("starts on bytecode: nothing a start or a run imports from the standard library is compiled from source, and its tracebacks still show the source", { timeout: LOAD }, async () => {
+    const { events } = await run(
+      [
+        "import json, sys",
+        "origins = [getattr(getattr(m, '__spec__', None), 'origin', None) or '' for m in list(sys.modules.values())]",
+        "zipped = [origin for origin in origins if '.zip/' in origin]  # frozen modules say 'frozen'",
+        "print(len(zipped) > 50, [origin for origin in zipped if not origin.endswith('.pyc')])",
+        "json.loads('{')",
+      ].join("\n"),
+    );
+    expect(stream(events, "stdout")).toBe("True []\n");
+    expect(stream(events, "stderr")).toMatch(/File "\/lib\/python3\d+\.zip\/json\/__init__\.py", line \d+, in loads\n {4}return _default_decoder\.decode\(s\)\n/);
+  });
+
   it("runs call_soon's callback before a call_later timer already due, on CPython's BaseEventLoop (the reader's example)", { timeout: LOAD }, async () => {
     const { events, result } = await run(
       [

@@ -1,0 +1,57 @@
+/**
+ * The worker's standard library (../python/assets.ts's STDLIB_FILE) for the build, the dev
+ * server and the tests' server: made by ./compile-stdlib.ts in a child process (Pyodide in
+ * Node, a few seconds), and kept in node_modules/.cache under a name that hashes all it is
+ * made from (Pyodide's zip, the script, the driver and its modules), so it is made once per
+ * version of them. Node-side only.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DRIVER } from "../python/driver.ts";
+import { LOOP_SOURCE } from "../python/loop.ts";
+import { TRACE_SOURCE } from "../python/trace.ts";
+
+const SCRIPT = fileURLToPath(new URL("./compile-stdlib.ts", import.meta.url));
+
+function compile(out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SCRIPT, out], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`compile-stdlib.ts exited ${code}:\n${stderr.slice(-4000)}`))));
+  });
+}
+
+const made = new Map<string, Promise<Buffer>>();
+
+/** The standard library with bytecode, for the Pyodide package in `root` (node_modules/pyodide). */
+export function stdlibWithBytecode(root: string): Promise<Buffer> {
+  const hash = createHash("sha256");
+  for (const part of [readFileSync(join(root, "python_stdlib.zip")), readFileSync(SCRIPT), DRIVER, LOOP_SOURCE, TRACE_SOURCE]) hash.update(part);
+  const file = join(root, "..", ".cache", "pyodide-stdlib", `${hash.digest("hex").slice(0, 16)}.zip`);
+  let promise = made.get(file);
+  if (!promise) {
+    promise = (async () => {
+      try {
+        return readFileSync(file);
+      } catch {
+        mkdirSync(join(file, ".."), { recursive: true });
+        // Written aside and renamed: another process making the same file never sees half of it.
+        const partial = `${file}.${process.pid}.partial`;
+        try {
+          await compile(partial);
+          renameSync(partial, file);
+        } finally {
+          rmSync(partial, { force: true });
+        }
+        return readFileSync(file);
+      }
+    })();
+    made.set(file, promise);
+  }
+  return promise;
+}
