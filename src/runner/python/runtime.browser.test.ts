@@ -123,6 +123,18 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
     expect(stream(events, "stderr")).toMatch(/File "\/lib\/python3\d+\.zip\/json\/__init__\.py", line \d+, in loads\n {4}return _default_decoder\.decode\(s\)\n/);
   });
 
+  it("imports the tracer with the first run the page records, not before, and keeps the interpreter fresh", { timeout: LOAD }, async () => {
+    const workers = (): Promise<number> => page.evaluate(() => (globalThis as unknown as { python: { workersCreated(): number } }).python.workersCreated());
+    const probe = "import sys\nprint('notebook_trace' in sys.modules)\n";
+    expect(stream((await run(probe)).events, "stdout")).toBe("False\n");
+    const before = await workers();
+    const recorded = await run(probe, { record: true });
+    expect(stream(recorded.events, "stdout")).toBe("True\n");
+    expect(recorded.events.some((event) => event.type === "timeline")).toBe(true);
+    expect(stream((await run(probe)).events, "stdout")).toBe("True\n"); // kept, in the same interpreter
+    expect(await workers()).toBe(before);
+  });
+
   it("runs call_soon's callback before a call_later timer already due, on CPython's BaseEventLoop (the reader's example)", { timeout: LOAD }, async () => {
     const { events, result } = await run(
       [
