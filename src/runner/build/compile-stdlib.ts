@@ -10,9 +10,12 @@
  * Its code keeps the source's file name, so tracebacks and `linecache` show the source lines
  * as before; only such a module's `__file__` now ends in `.pyc`, as in CPython's own
  * zip-packaged distributions.
+ *
+ * It adds the bytecode of the notebook's own modules too, under OWN_BYTECODE, for the session
+ * to put beside their source (../python/session.ts): hash-based and checked against that source.
  */
 import { writeFileSync } from "node:fs";
-import { captureOutput, runProgram } from "../python/session.ts";
+import { captureOutput, OWN_BYTECODE, OWN_MODULES, runProgram, SITE } from "../python/session.ts";
 
 const out = process.argv[2];
 if (!out) {
@@ -27,6 +30,7 @@ const program = 'import asyncio\nasync def main():\n    print("hello")\n    awai
 const result = runProgram(pyodide, { "main.py": program }, "main.py", {}, { events: () => {} });
 if (result.code !== 0) throw new Error(`the warm-up program exited ${result.code}`);
 
+pyodide.globals.set("own", pyodide.toPy({ site: SITE, directory: OWN_BYTECODE, modules: OWN_MODULES }));
 pyodide.runPython(String.raw`
 import importlib.util, marshal, sys, zipfile
 
@@ -49,5 +53,11 @@ with zipfile.ZipFile(archive) as source, zipfile.ZipFile("/tmp/stdlib.zip", "w")
             pyc = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
             entry = zipfile.ZipInfo(info.filename + "c", info.date_time)
             target.writestr(entry, pyc, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    for name, text in own["modules"].items():
+        data = text.encode()
+        code = compile(data, f"{own['site']}/{name}.py", "exec", dont_inherit=True)
+        flags = (3).to_bytes(4, "little")  # hash-based, checked against the source
+        pyc = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
+        target.writestr(f"{own['directory']}/{name}.pyc", pyc, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 `);
 writeFileSync(out, pyodide.FS.readFile("/tmp/stdlib.zip"));

@@ -2,12 +2,12 @@
  * The worker's standard library (../python/assets.ts's STDLIB_FILE) for the build, the dev
  * server and the tests' server: made by ./compile-stdlib.ts in a child process (Pyodide in
  * Node, a few seconds), and kept in node_modules/.cache under a name that hashes all it is
- * made from (Pyodide's zip, the script, the driver and its modules), so it is made once per
- * version of them. Node-side only.
+ * made from (Pyodide's zip, the script, the session, the driver and its modules), so it is
+ * made once per version of them. Node-side only.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DRIVER } from "../python/driver.ts";
@@ -15,6 +15,7 @@ import { LOOP_SOURCE } from "../python/loop.ts";
 import { TRACE_SOURCE } from "../python/trace.ts";
 
 const SCRIPT = fileURLToPath(new URL("./compile-stdlib.ts", import.meta.url));
+const SESSION = fileURLToPath(new URL("../python/session.ts", import.meta.url));
 
 function compile(out: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -31,7 +32,7 @@ const made = new Map<string, Promise<Buffer>>();
 /** The standard library with bytecode, for the Pyodide package in `root` (node_modules/pyodide). */
 export function stdlibWithBytecode(root: string): Promise<Buffer> {
   const hash = createHash("sha256");
-  for (const part of [readFileSync(join(root, "python_stdlib.zip")), readFileSync(SCRIPT), DRIVER, LOOP_SOURCE, TRACE_SOURCE]) hash.update(part);
+  for (const part of [readFileSync(join(root, "python_stdlib.zip")), readFileSync(SCRIPT), readFileSync(SESSION), DRIVER, LOOP_SOURCE, TRACE_SOURCE]) hash.update(part);
   const file = join(root, "..", ".cache", "pyodide-stdlib", `${hash.digest("hex").slice(0, 16)}.zip`);
   let promise = made.get(file);
   if (!promise) {
@@ -48,6 +49,8 @@ export function stdlibWithBytecode(root: string): Promise<Buffer> {
         } finally {
           rmSync(partial, { force: true });
         }
+        // Those made from older sources are of no more use.
+        for (const old of readdirSync(join(file, ".."))) if (old.endsWith(".zip") && join(file, "..", old) !== file) rmSync(join(file, "..", old), { force: true });
         return readFileSync(file);
       }
     })();

@@ -32,6 +32,9 @@ import { LOOP_MODULE } from "./loop.ts";
 import { TRACE_MODULE } from "./trace.ts";
 import { STOP_SIGNAL } from "../core/index.ts";
 
+/** The driver's module name, though it is loaded outside sys.modules (./session.ts). */
+export const DRIVER_MODULE = "notebook_driver";
+
 export const DRIVER = String.raw`
 import asyncio
 import atexit

@@ -116,10 +116,15 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
         "origins = [getattr(getattr(m, '__spec__', None), 'origin', None) or '' for m in list(sys.modules.values())]",
         "zipped = [origin for origin in origins if '.zip/' in origin]  # frozen modules say 'frozen'",
         "print(len(zipped) > 50, [origin for origin in zipped if not origin.endswith('.pyc')])",
+        "# The notebook's own modules: bytecode beside their source, made from that very source.",
+        "import importlib.util",
+        "sources = [f'/lib/notebook/{name}.py' for name in ('notebook_driver', 'notebook_loop', 'notebook_trace')]",
+        "hashes = [(open(importlib.util.cache_from_source(path), 'rb').read()[8:16], importlib.util.source_hash(open(path, 'rb').read())) for path in sources]",
+        "print(all(cached == current for cached, current in hashes))",
         "json.loads('{')",
       ].join("\n"),
     );
-    expect(stream(events, "stdout")).toBe("True []\n");
+    expect(stream(events, "stdout")).toBe("True []\nTrue\n");
     expect(stream(events, "stderr")).toMatch(/File "\/lib\/python3\d+\.zip\/json\/__init__\.py", line \d+, in loads\n {4}return _default_decoder\.decode\(s\)\n/);
   });
 
