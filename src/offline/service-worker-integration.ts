@@ -36,7 +36,7 @@ export function serviceWorker(): AstroIntegration {
             // Chapters' Jupyter notebooks (notebooks/*.ipynb) too: a download works offline.
             globPatterns: ["**/*.{html,js,css,json,svg,wasm,ipynb}", "pagefind/**/*"],
             // Pagefind's own UIs and playground: we use its API only. Pyodide is cached on first
-            // use instead (see ./sw.ts): 13 MB is too much to fetch for every reader.
+            // use instead (see ./sw.ts): 15 MB is too much to fetch for every reader.
             globIgnores: ["sw.js", "pyodide/**", "pagefind/pagefind-*ui*", "pagefind/pagefind-highlight.js", "pagefind/playground/**"],
             // Astro's and Pagefind's file names already carry a content hash.
             dontCacheBustURLsMatching: /^_astro\/|^pagefind\/(fragment|index)\//,

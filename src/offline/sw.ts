@@ -29,8 +29,10 @@ precacheAndRoute(self.__WB_MANIFEST, {
 });
 cleanupOutdatedCaches();
 
-// Pyodide (13 MB, fetched on the first Python run only): cached when first used, never
-// precached. Its directory is named after its version, so a cached file never goes stale.
+// Pyodide (15 MB, fetched on the first Python run only): cached when first used, never
+// precached. Its directory is named after its version, so a cached file never goes stale (the
+// bytecode of our own modules in its standard library may: it is checked against their source
+// and set aside when it no longer matches).
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith("/pyodide/"),
   new CacheFirst({ cacheName: "pyodide", plugins: [siteHeaders] }),

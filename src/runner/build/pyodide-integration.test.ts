@@ -2,19 +2,23 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PYODIDE_DIR, PYODIDE_FILES } from "../python/index.ts";
+import { PACKAGE_FILES, PYODIDE_DIR, PYODIDE_FILES, STDLIB_FILE } from "../python/index.ts";
+import { stdlibWithBytecode } from "./stdlib.ts";
 import { contentType, copyPyodide, pyodideRoot } from "./pyodide-integration.ts";
 
 const out = mkdtempSync(join(tmpdir(), "pyodide-dist-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("Pyodide's files in the built site", () => {
-  it("copies every file Pyodide loads, byte for byte, under the versioned directory", () => {
-    const written = copyPyodide(out);
+  it("writes every file Pyodide loads under the versioned directory: the package's byte for byte, and the standard library made for it", { timeout: 120_000 }, async () => {
+    const written = await copyPyodide(out);
     expect(written).toEqual(PYODIDE_FILES.map((file) => join(out, PYODIDE_DIR, file)));
-    for (const file of PYODIDE_FILES) {
+    for (const file of PACKAGE_FILES) {
       expect(readFileSync(join(out, PYODIDE_DIR, file)).equals(readFileSync(join(pyodideRoot(), file))), file).toBe(true);
     }
+    const stdlib = readFileSync(join(out, PYODIDE_DIR, STDLIB_FILE));
+    expect(stdlib.equals(await stdlibWithBytecode(pyodideRoot()))).toBe(true);
+    expect(stdlib.length).toBeGreaterThan(readFileSync(join(pyodideRoot(), "python_stdlib.zip")).length); // source and bytecode
   });
 
   it("serves WebAssembly as application/wasm (streaming compilation refuses anything else)", () => {

@@ -1,15 +1,17 @@
 /**
  * Serves Pyodide from the site's own origin: an Astro integration that copies its files from
  * node_modules into the built site (`astro:build:done`) and serves them from node_modules under
- * `astro dev`, both at `<base>pyodide/<version>/` (../python/assets.ts). Nothing is committed and
+ * `astro dev`, both at `<base>pyodide/<version>/` (../python/assets.ts), with the standard
+ * library the build makes (./stdlib.ts) in place of Pyodide's. Nothing is committed and
  * nothing comes from a CDN. Node-side only.
  */
-import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { PYODIDE_DIR, PYODIDE_FILES } from "../python/index.ts";
+import { PACKAGE_FILES, PYODIDE_DIR, PYODIDE_FILES, STDLIB_FILE } from "../python/index.ts";
+import { stdlibWithBytecode } from "./stdlib.ts";
 
 const TYPES: Record<string, string> = {
   ".mjs": "text/javascript; charset=utf-8",
@@ -28,14 +30,18 @@ export function contentType(file: string): string {
   return TYPES[file.slice(file.lastIndexOf("."))] ?? "application/octet-stream";
 }
 
-/** Copies Pyodide's files into `outDir` (a built site); returns the paths written. */
-export function copyPyodide(outDir: string, root = pyodideRoot()): string[] {
+/** One of PYODIDE_FILES: the package's file, or the standard library made for it. */
+async function pyodideFile(file: (typeof PYODIDE_FILES)[number], root: string): Promise<Buffer> {
+  return file === STDLIB_FILE ? stdlibWithBytecode(root) : readFileSync(join(root, file));
+}
+
+/** Writes Pyodide's files into `outDir` (a built site); returns the paths written. */
+export async function copyPyodide(outDir: string, root = pyodideRoot()): Promise<string[]> {
   const target = join(outDir, PYODIDE_DIR);
   mkdirSync(target, { recursive: true });
-  return PYODIDE_FILES.map((file) => {
-    copyFileSync(join(root, file), join(target, file));
-    return join(target, file);
-  });
+  for (const file of PACKAGE_FILES) copyFileSync(join(root, file), join(target, file));
+  writeFileSync(join(target, STDLIB_FILE), await stdlibWithBytecode(root));
+  return PYODIDE_FILES.map((file) => join(target, file));
 }
 
 export function pyodideFiles(): AstroIntegration {
@@ -51,23 +57,24 @@ export function pyodideFiles(): AstroIntegration {
         const prefix = `${base}${PYODIDE_DIR}`;
         server.middlewares.use((request, response, next) => {
           const path = (request.url ?? "").split("?")[0]!;
-          const file = path.startsWith(prefix) ? path.slice(prefix.length) : "";
-          if (!PYODIDE_FILES.includes(file as (typeof PYODIDE_FILES)[number])) return next();
-          const full = join(root, file);
-          response.writeHead(200, {
-            "Content-Type": contentType(file),
-            "Content-Length": statSync(full).size,
-            "Cache-Control": "no-cache",
-            // The dev server's isolation headers, as on the pages (COEP lets same-origin through).
-            "Cross-Origin-Opener-Policy": "same-origin",
-            "Cross-Origin-Embedder-Policy": "require-corp",
-          });
-          response.end(readFileSync(full));
+          const file = (path.startsWith(prefix) ? path.slice(prefix.length) : "") as (typeof PYODIDE_FILES)[number];
+          if (!PYODIDE_FILES.includes(file)) return next();
+          pyodideFile(file, root).then((body) => {
+            response.writeHead(200, {
+              "Content-Type": contentType(file),
+              "Content-Length": body.length,
+              "Cache-Control": "no-cache",
+              // The dev server's isolation headers, as on the pages (COEP lets same-origin through).
+              "Cross-Origin-Opener-Policy": "same-origin",
+              "Cross-Origin-Embedder-Policy": "require-corp",
+            });
+            response.end(body);
+          }, next);
         });
       },
-      "astro:build:done": ({ dir, logger }) => {
-        const written = copyPyodide(fileURLToPath(dir));
-        logger.info(`copied ${written.length} Pyodide files to ${PYODIDE_DIR}`);
+      "astro:build:done": async ({ dir, logger }) => {
+        const written = await copyPyodide(fileURLToPath(dir));
+        logger.info(`wrote ${written.length} Pyodide files to ${PYODIDE_DIR}`);
       },
     },
   };

@@ -17,7 +17,8 @@
  * used: `asyncio.run` turns a first SIGINT into cancelling the main task, which a runaway
  * loop never sees). The program then unwinds like any other, and the interpreter lives on.
  *
- * Timeline and Step through: a run the page records or steps gets a tracer (./trace.ts) on
+ * Timeline and Step through: a run the page records or steps gets a tracer (./trace.ts, whose
+ * module the first such run imports: a start does without it) on
  * the loops it makes, stdout watched for who printed each line, and, stepping, the
  * virtual-time loop from the policy; all of it is put back before the fresh-state check.
  *
@@ -30,6 +31,9 @@
 import { LOOP_MODULE } from "./loop.ts";
 import { TRACE_MODULE } from "./trace.ts";
 import { STOP_SIGNAL } from "../core/index.ts";
+
+/** The driver's module name, though it is loaded outside sys.modules (./session.ts). */
+export const DRIVER_MODULE = "notebook_driver";
 
 export const DRIVER = String.raw`
 import asyncio
@@ -49,7 +53,6 @@ from pyodide import webloop
 
 import _notebook_host
 import ${LOOP_MODULE}
-import ${TRACE_MODULE}
 
 asyncio.run = getattr(webloop, "_orig_run", asyncio.run)
 ${LOOP_MODULE}.install()
@@ -133,11 +136,21 @@ def _no_loop():
     asyncio.events._get_event_loop_policy().set_event_loop(None)
 
 
+def _tracing():
+    """The tracer's module: imported by the first run the page records or steps (a plain run, the
+    first above all, never needs it), then kept, like the modules loaded before any program."""
+    module = sys.modules.get("${TRACE_MODULE}")
+    if module is None:
+        module = importlib.import_module("${TRACE_MODULE}")
+        _baseline["${TRACE_MODULE}"] = (module, dict(vars(module)))
+    return module
+
+
 def _trace(record, step):
     """For a run the page records (record) or steps (step, on virtual time): the tracer, installed."""
     if not (record or step):
         return None
-    tracer = ${TRACE_MODULE}.Tracer(_notebook_host.timeline, os.getcwd(), _notebook_host.pause if step else None)
+    tracer = _tracing().Tracer(_notebook_host.timeline, os.getcwd(), _notebook_host.pause if step else None)
     ${LOOP_MODULE}.tracer = tracer
     tracer.stdout = sys.stdout
     if step:
@@ -165,10 +178,10 @@ def run_main(path, record=False, step=False):
     importlib.invalidate_caches()
     linecache.clearcache()
     sys.argv = [path]
+    ${LOOP_MODULE}.new_run()
+    tracer = _trace(record, step)  # before the program's directory is on the path
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     syntax = None
-    ${LOOP_MODULE}.new_run()
-    tracer = _trace(record, step)
     try:
         runpy.run_path(path, run_name="__main__")
         code = 0

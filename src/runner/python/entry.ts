@@ -14,7 +14,7 @@
  */
 import type { PyodideAPI } from "pyodide";
 import { MacrotaskQueue } from "asyncio/host";
-import { PYODIDE_DIR } from "./assets.ts";
+import { PYODIDE_DIR, STDLIB_FILE } from "./assets.ts";
 import { progressText, type LoadProgress } from "../core/index.ts";
 import { captureOutput, runProgram, type PythonHost } from "./session.ts";
 import { OutputChannel } from "../core/index.ts";
@@ -100,6 +100,8 @@ async function load(): Promise<PyodideAPI> {
   const { loadPyodide } = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as typeof import("pyodide");
   const pyodide = await loadPyodide({
     indexURL: base,
+    // Ours: the standard library with the bytecode of what start-up imports (./assets.ts).
+    stdLibURL: `${base}${STDLIB_FILE}`,
     // Called once the WebAssembly is instantiated, before the interpreter starts.
     fsInit: async () => enter("starting"),
   });

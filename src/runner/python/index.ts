@@ -8,5 +8,5 @@
 export { PYTHON_ENTRY, PythonRuntime, pythonFiles, pythonRuntime, pythonUnavailable, type PythonRuntimeOptions } from "./runtime.ts";
 export { blankStringsAndComments, classifyPython, type Obstacle, type PythonVerdict } from "./classify.ts";
 export { PYODIDE_DEPARTURES, departuresOf, expectedInPage, type Departure } from "./departures.ts";
-export { PYODIDE_DIR, PYODIDE_FILES, PYODIDE_VERSION, PYTHON_LABEL, PYTHON_VERSION } from "./assets.ts";
+export { PACKAGE_FILES, PYODIDE_DIR, PYODIDE_FILES, PYODIDE_VERSION, PYTHON_LABEL, PYTHON_VERSION, STDLIB_FILE } from "./assets.ts";
 export { HOME, captureOutput, runProgram, type ProgramResult, type PythonStream } from "./session.ts";

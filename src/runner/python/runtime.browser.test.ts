@@ -109,6 +109,37 @@ describe.skipIf(!existsSync(CHROMIUM))("the Python runtime in Chromium", () => {
     expect(result.code).toBe(1);
   });
 
+  it("starts on bytecode: nothing a start or a run imports from the standard library is compiled from source, and its tracebacks still show the source", { timeout: LOAD }, async () => {
+    const { events } = await run(
+      [
+        "import json, sys",
+        "origins = [getattr(getattr(m, '__spec__', None), 'origin', None) or '' for m in list(sys.modules.values())]",
+        "zipped = [origin for origin in origins if '.zip/' in origin]  # frozen modules say 'frozen'",
+        "print(len(zipped) > 50, [origin for origin in zipped if not origin.endswith('.pyc')])",
+        "# The notebook's own modules: bytecode beside their source, made from that very source.",
+        "import importlib.util",
+        "sources = [f'/lib/notebook/{name}.py' for name in ('notebook_driver', 'notebook_loop', 'notebook_trace')]",
+        "hashes = [(open(importlib.util.cache_from_source(path), 'rb').read()[8:16], importlib.util.source_hash(open(path, 'rb').read())) for path in sources]",
+        "print(all(cached == current for cached, current in hashes))",
+        "json.loads('{')",
+      ].join("\n"),
+    );
+    expect(stream(events, "stdout")).toBe("True []\nTrue\n");
+    expect(stream(events, "stderr")).toMatch(/File "\/lib\/python3\d+\.zip\/json\/__init__\.py", line \d+, in loads\n {4}return _default_decoder\.decode\(s\)\n/);
+  });
+
+  it("imports the tracer with the first run the page records, not before, and keeps the interpreter fresh", { timeout: LOAD }, async () => {
+    const workers = (): Promise<number> => page.evaluate(() => (globalThis as unknown as { python: { workersCreated(): number } }).python.workersCreated());
+    const probe = "import sys\nprint('notebook_trace' in sys.modules)\n";
+    expect(stream((await run(probe)).events, "stdout")).toBe("False\n");
+    const before = await workers();
+    const recorded = await run(probe, { record: true });
+    expect(stream(recorded.events, "stdout")).toBe("True\n");
+    expect(recorded.events.some((event) => event.type === "timeline")).toBe(true);
+    expect(stream((await run(probe)).events, "stdout")).toBe("True\n"); // kept, in the same interpreter
+    expect(await workers()).toBe(before);
+  });
+
   it("runs call_soon's callback before a call_later timer already due, on CPython's BaseEventLoop (the reader's example)", { timeout: LOAD }, async () => {
     const { events, result } = await run(
       [

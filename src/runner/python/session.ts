@@ -6,7 +6,7 @@
  * thread between timers, so nothing needs JS Promise Integration.
  */
 import type { PyodideAPI } from "pyodide";
-import { DRIVER } from "./driver.ts";
+import { DRIVER, DRIVER_MODULE } from "./driver.ts";
 import { LOOP_MODULE, LOOP_SOURCE } from "./loop.ts";
 import { TRACE_MODULE, TRACE_SOURCE } from "./trace.ts";
 import { StepCommand } from "../../timeline/step-control.ts";
@@ -98,6 +98,47 @@ export interface TraceHost {
   pause?(json: string): number;
 }
 
+/** Where the notebook's own modules live, outside any program's directory. */
+export const SITE = "/lib/notebook";
+
+/** The notebook's own Python modules, written to SITE in every interpreter: the driver first. */
+export const OWN_MODULES: Readonly<Record<string, string>> = { [DRIVER_MODULE]: DRIVER, [LOOP_MODULE]: LOOP_SOURCE, [TRACE_MODULE]: TRACE_SOURCE };
+
+/**
+ * Where the worker's standard library (../build/stdlib.ts) keeps their bytecode (a name no
+ * import can reach). Hash-based and checked against the source written: a zip older than the
+ * code is only slower, never wrong.
+ */
+export const OWN_BYTECODE = "_notebook-bytecode";
+
+/**
+ * Puts SITE on the path, with the bytecode of the notebook's modules where the standard
+ * library's zip has it (the worker's does; Pyodide's own, in Node, does not), and loads the
+ * driver: a module of its own, kept out of sys.modules, so no program can import it.
+ */
+const SETUP = String.raw`
+import importlib.util, os, sys, zipimport
+
+
+def setup(site, names, bytecode):
+    if site not in sys.path:
+        sys.path.append(site)
+    for archive in [entry for entry in sys.path if entry.endswith(".zip")]:
+        for name in names:
+            try:
+                data = zipimport.zipimporter(archive).get_data(f"{bytecode}/{name}.pyc")
+            except OSError:
+                continue
+            cache = importlib.util.cache_from_source(f"{site}/{name}.py")
+            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            with open(cache, "wb") as file:
+                file.write(data)
+    spec = importlib.util.spec_from_file_location(names[0], f"{site}/{names[0]}.py")
+    driver = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(driver)
+    return driver.run_main
+`;
+
 type RunMain = (entry: string, record: boolean, step: boolean) => string;
 interface Driver {
   runMain: RunMain;
@@ -121,23 +162,20 @@ function driverOf(pyodide: PyodideAPI, host: PythonHost): Driver {
       pause: (json: string) => state.trace?.pause?.(json) ?? StepCommand.RunToEnd, // nobody to answer: run on
     });
     pyodide.FS.mkdirTree(SITE);
-    pyodide.FS.writeFile(`${SITE}/${LOOP_MODULE}.py`, LOOP_SOURCE);
-    pyodide.FS.writeFile(`${SITE}/${TRACE_MODULE}.py`, TRACE_SOURCE);
-    pyodide.runPython(`import sys\nif ${JSON.stringify(SITE)} not in sys.path: sys.path.append(${JSON.stringify(SITE)})`);
+    for (const [name, source] of Object.entries(OWN_MODULES)) pyodide.FS.writeFile(`${SITE}/${name}.py`, source);
     if (host.interrupt) pyodide.setInterruptBuffer(host.interrupt);
-    // Its own namespace, not Pyodide's __main__; its frames say "notebook_driver.py".
     const namespace = pyodide.toPy({}) as { get(name: string): unknown; destroy(): void };
-    pyodide.runPython(DRIVER, { globals: namespace as never, filename: "notebook_driver.py" });
-    const runMain = namespace.get("run_main") as RunMain;
+    pyodide.runPython(SETUP, { globals: namespace as never, filename: "notebook_setup.py" });
+    const setup = namespace.get("setup") as ((site: string, names: string[], bytecode: string) => RunMain) & { destroy(): void };
     namespace.destroy();
+    const runMain = setup(SITE, Object.keys(OWN_MODULES), OWN_BYTECODE);
+    setup.destroy();
     driver = { runMain, runs: 0, state };
     drivers.set(pyodide, driver);
   }
   return driver;
 }
 
-/** Where the notebook's own modules live, outside any program's directory. */
-const SITE = "/lib/notebook";
 
 /**
  * Runs `entry` of `files` in this interpreter, in a directory of its own (the working

@@ -1,18 +1,23 @@
 /**
  * Runs ./pyodide-node.ts in a child process, for the tests that run Python under Pyodide in
- * Node: one interpreter for all the programs given, loaded once. Resolves with one outcome per
- * entry, in order; rejects with the tail of its stderr when the script itself fails.
+ * Node: one interpreter for all the programs given, loaded once, on the worker's standard
+ * library (../build/stdlib.ts). Resolves with one outcome per entry, in order; rejects with
+ * the tail of its stderr when the script itself fails.
  */
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stdlibFile } from "../build/stdlib.ts";
 import type { NodeOutcome } from "./pyodide-node.ts";
 
 const SCRIPT = fileURLToPath(new URL("./pyodide-node.ts", import.meta.url));
 
 /** `args`: the directory, options such as `--stop-on=TEXT`, then the entries (see ./pyodide-node.ts). */
-export function runPyodideNode(args: string[]): Promise<NodeOutcome[]> {
+export async function runPyodideNode(args: string[]): Promise<NodeOutcome[]> {
+  const stdlib = await stdlibFile(dirname(createRequire(import.meta.url).resolve("pyodide/package.json")));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SCRIPT, ...args, `--stdlib=${stdlib}`], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));

@@ -10,6 +10,8 @@
  *
  * `--trace`: each outcome also holds the run's Timeline events; `--step`: the run is stepped
  * on virtual time, answering every pause with Next, and each outcome holds the pauses too.
+ * `--stdlib=PATH`: the standard library to load, the worker's (../build/stdlib.ts) rather
+ * than Pyodide's own.
  *
  * One interpreter for all of them, loaded once (loading is most of the cost): each program
  * still gets a fresh `__main__` and a fresh event loop, which is all these tests need.
@@ -46,6 +48,7 @@ const [dir, ...rest] = process.argv.slice(2);
 const stopOn = rest.find((arg) => arg.startsWith("--stop-on="))?.slice("--stop-on=".length);
 const entries = rest.filter((arg) => !arg.startsWith("--"));
 const stepping = rest.includes("--step");
+const stdlib = rest.find((arg) => arg.startsWith("--stdlib="))?.slice("--stdlib=".length);
 const tracing = stepping || rest.includes("--trace");
 if (!dir || entries.length === 0) {
   process.stderr.write("usage: node pyodide-node.ts DIR [--stop-on=TEXT] ENTRY...\n");
@@ -56,7 +59,7 @@ const files = Object.fromEntries(
     .filter((name) => name.endsWith(".py"))
     .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
 );
-const pyodide = await loadPyodide();
+const pyodide = await loadPyodide(stdlib ? { stdLibURL: stdlib } : {});
 const interrupt = new Int32Array(new SharedArrayBuffer(4));
 // The page's Stop, from another thread as in the page: it waits until told, then writes the
 // signal and wakes the program if it sleeps. Meanwhile the program runs on (spins, or sleeps).

@@ -33,6 +33,8 @@ export interface PythonHarnessOptions {
   files?: Record<string, string>;
   /** Which of `files` runs (default main.py). */
   entry?: string;
+  /** Record the run's Timeline, as the page's Timeline does (its events come as `timeline` events). */
+  record?: boolean;
 }
 
 const runtimes = new Map<string, PythonRuntime>();
@@ -76,7 +78,13 @@ async function run(code: string, options: PythonHarnessOptions = {}): Promise<Py
   if (options.stopAfterMs !== undefined) setTimeout(() => controller.abort(), options.stopAfterMs);
   const start = performance.now();
   const result = await runtime(options.limits).run(
-    { files: options.files ?? pythonFiles(code), entry: options.entry ?? PYTHON_ENTRY, timeoutMs: options.timeoutMs ?? 10_000, signal: controller.signal },
+    {
+      files: options.files ?? pythonFiles(code),
+      entry: options.entry ?? PYTHON_ENTRY,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      signal: controller.signal,
+      ...(options.record ? { record: true } : {}),
+    },
     (event) => {
       if (firstOutputMs === null && event.type !== "status") firstOutputMs = performance.now() - start;
       if (event.type === "status" && event.progress) stages[event.progress.stage] ??= performance.now() - start;

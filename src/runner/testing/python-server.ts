@@ -2,7 +2,7 @@
  * A tiny server for the Python runtime in a real browser (the browser test and
  * bench/python-start.ts): the harness page, the worker bundled by esbuild (also behind a
  * module that first deletes JS Promise Integration), and Pyodide's files
- * from node_modules at the site's path (PYODIDE_DIR, ../python/assets.ts), with the site's headers:
+ * from node_modules (the standard library as the build makes it, ../build/stdlib.ts) at the site's path (PYODIDE_DIR, ../python/assets.ts), with the site's headers:
  * cross-origin isolation, a CSP that allows WebAssembly but not eval, and the immutable cache
  * header public/_headers gives Pyodide.
  */
@@ -13,7 +13,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { PYODIDE_DIR, PYODIDE_FILES } from "../python/index.ts";
+import { PACKAGE_FILES, PYODIDE_DIR, STDLIB_FILE } from "../python/index.ts";
+import { stdlibWithBytecode } from "../build/stdlib.ts";
 import { PYODIDE_CACHE_CONTROL } from "../../security/headers.ts";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -51,7 +52,7 @@ export interface PythonServer {
 
 export async function startPythonServer(): Promise<PythonServer> {
   const pyodideRoot = dirname(createRequire(import.meta.url).resolve("pyodide/package.json"));
-  const [harness, worker] = await Promise.all([bundle("./python-harness.ts"), bundle("../python/entry.ts")]);
+  const [harness, worker, stdlib] = await Promise.all([bundle("./python-harness.ts"), bundle("../python/entry.ts"), stdlibWithBytecode(pyodideRoot)]);
   const routes = new Map<string, { type: string; body: string | Buffer; cache?: string }>([
     ["/", { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>python</title><script type="module" src="/harness.js"></script>' }],
     ["/harness.js", { type: "text/javascript", body: harness }],
@@ -62,10 +63,11 @@ export async function startPythonServer(): Promise<PythonServer> {
     ["/python-worker-no-jspi.js", { type: "text/javascript", body: 'import "/no-jspi.js";\nimport "/python-worker.js";\n' }],
     ["/no-jspi.js", { type: "text/javascript", body: "delete WebAssembly.Suspending;\ndelete WebAssembly.promising;\n" }],
   ]);
-  for (const file of PYODIDE_FILES) {
+  for (const file of PACKAGE_FILES) {
     const extension = file.slice(file.lastIndexOf("."));
     routes.set(`/${PYODIDE_DIR}${file}`, { type: TYPES[extension]!, body: readFileSync(join(pyodideRoot, file)), cache: PYODIDE_CACHE_CONTROL });
   }
+  routes.set(`/${PYODIDE_DIR}${STDLIB_FILE}`, { type: TYPES[".zip"]!, body: stdlib, cache: PYODIDE_CACHE_CONTROL });
   const requests = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0]!;
