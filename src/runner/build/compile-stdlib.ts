@@ -34,6 +34,11 @@ pyodide.globals.set("own", pyodide.toPy({ site: SITE, directory: OWN_BYTECODE, m
 pyodide.runPython(String.raw`
 import importlib.util, marshal, sys, zipfile
 
+def pyc(code, source, flags):
+    """Bytecode as a .pyc file: hash-based, checked against the source (flags 3) or not (1)."""
+    return importlib.util.MAGIC_NUMBER + flags.to_bytes(4, "little") + importlib.util.source_hash(source) + marshal.dumps(code)
+
+
 archive = next(entry for entry in sys.path if entry.endswith(".zip"))
 prefix = archive + "/"
 loaded = {
@@ -49,15 +54,11 @@ with zipfile.ZipFile(archive) as source, zipfile.ZipFile("/tmp/stdlib.zip", "w")
             # As zipimport compiles a source: its line endings normalised, under the file name it reports.
             text = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             code = compile(text, loaded[info.filename], "exec", dont_inherit=True)
-            flags = (1).to_bytes(4, "little")  # hash-based, unchecked
-            pyc = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
             entry = zipfile.ZipInfo(info.filename + "c", info.date_time)
-            target.writestr(entry, pyc, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            target.writestr(entry, pyc(code, data, 1), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     for name, text in own["modules"].items():
         data = text.encode()
         code = compile(data, f"{own['site']}/{name}.py", "exec", dont_inherit=True)
-        flags = (3).to_bytes(4, "little")  # hash-based, checked against the source
-        pyc = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
-        target.writestr(f"{own['directory']}/{name}.pyc", pyc, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+        target.writestr(f"{own['directory']}/{name}.pyc", pyc(code, data, 3), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 `);
 writeFileSync(out, pyodide.FS.readFile("/tmp/stdlib.zip"));

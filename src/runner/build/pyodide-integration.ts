@@ -5,12 +5,12 @@
  * library the build makes (./stdlib.ts) in place of Pyodide's. Nothing is committed and
  * nothing comes from a CDN. Node-side only.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { PACKAGE_FILES, PYODIDE_DIR, PYODIDE_FILES, STDLIB_FILE } from "../python/index.ts";
+import { PYODIDE_DIR, PYODIDE_FILES, STDLIB_FILE } from "../python/index.ts";
 import { stdlibWithBytecode } from "./stdlib.ts";
 
 const TYPES: Record<string, string> = {
@@ -39,8 +39,7 @@ async function pyodideFile(file: (typeof PYODIDE_FILES)[number], root: string): 
 export async function copyPyodide(outDir: string, root = pyodideRoot()): Promise<string[]> {
   const target = join(outDir, PYODIDE_DIR);
   mkdirSync(target, { recursive: true });
-  for (const file of PACKAGE_FILES) copyFileSync(join(root, file), join(target, file));
-  writeFileSync(join(target, STDLIB_FILE), await stdlibWithBytecode(root));
+  for (const file of PYODIDE_FILES) writeFileSync(join(target, file), await pyodideFile(file, root));
   return PYODIDE_FILES.map((file) => join(target, file));
 }
 
