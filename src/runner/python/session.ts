@@ -9,6 +9,7 @@ import type { PyodideAPI } from "pyodide";
 import { DRIVER, DRIVER_MODULE } from "./driver.ts";
 import { LOOP_MODULE, LOOP_SOURCE } from "./loop.ts";
 import { TRACE_MODULE, TRACE_SOURCE } from "./trace.ts";
+import { interruptView } from "./interrupt.ts";
 import { StepCommand } from "../../timeline/step-control.ts";
 import type { SyntaxErrorInfo } from "../core/index.ts";
 import type { FileTree } from "../core/index.ts";
@@ -163,7 +164,7 @@ function driverOf(pyodide: PyodideAPI, host: PythonHost): Driver {
     });
     pyodide.FS.mkdirTree(SITE);
     for (const [name, source] of Object.entries(OWN_MODULES)) pyodide.FS.writeFile(`${SITE}/${name}.py`, source);
-    if (host.interrupt) pyodide.setInterruptBuffer(host.interrupt);
+    if (host.interrupt) pyodide.setInterruptBuffer(interruptView(host.interrupt));
     const namespace = pyodide.toPy({}) as { get(name: string): unknown; destroy(): void };
     pyodide.runPython(SETUP, { globals: namespace as never, filename: "notebook_setup.py" });
     const setup = namespace.get("setup") as ((site: string, names: string[], bytecode: string) => RunMain) & { destroy(): void };
