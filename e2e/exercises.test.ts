@@ -5,7 +5,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { progressText } from "../src/exercises/progress.ts";
 import downloadFakes, { python as pythonDownloadFakes } from "../src/exercises/testing/fakes/three-downloads.ts";
 import { extractExercisesFromSource } from "../src/markdown/exercises.ts";
-import { axeViolations, chooseRuntime } from "./helpers.ts";
+import { axeViolations, chooseRuntime, focusControl } from "./helpers.ts";
 
 const CHAPTER = "03-asyncio-walkthrough";
 const exercises = extractExercisesFromSource(readFileSync(join(import.meta.dirname, "..", "content", `${CHAPTER}.mdx`), "utf8"), CHAPTER);
@@ -75,13 +75,13 @@ test("solving through the page: edit, Check, Passed; remembered as progress on t
 test("by keyboard: Hint reveals one hint at a time, Show solution fills the editor, Ctrl+Enter checks it (not counted as solved), Reset restores", async ({ page }) => {
   const exercise = await open(page);
   const hint = exercise.getByRole("button", { name: /^Hint/ });
-  await hint.focus();
+  await focusControl(hint);
   await page.keyboard.press("Enter");
   await expect(exercise.locator("[data-hint] summary").first()).toBeFocused();
   await expect(exercise.locator("[data-hint] summary").first()).toHaveText(`Hint 1 of ${downloads.hints}`);
   await expect(exercise.locator("[data-hint]:visible")).toHaveCount(1);
 
-  await exercise.getByRole("button", { name: /^Show solution/ }).focus();
+  await focusControl(exercise.getByRole("button", { name: /^Show solution/ }));
   await page.keyboard.press("Enter");
   const editor = exercise.locator(".cm-content");
   await expect(editor).toBeFocused();
@@ -91,7 +91,7 @@ test("by keyboard: Hint reveals one hint at a time, Show solution fills the edit
   await expect(exercise.getByRole("status")).toHaveText(/^Passed.*That is the solution as shown, so it does not count as solved/);
   await expect(exercise.locator("[data-solved]")).toBeHidden();
 
-  await exercise.getByRole("button", { name: /^Reset/ }).focus();
+  await focusControl(exercise.getByRole("button", { name: /^Reset/ }));
   await page.keyboard.press("Enter");
   await expect(exercise.locator(".cm-editor")).toHaveCount(0);
   await expect(exercise.getByRole("button", { name: /^Edit/ })).toBeFocused();

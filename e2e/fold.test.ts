@@ -3,7 +3,7 @@
  * the cells inside run and match like any other; a link into a fold opens it; print shows them.
  */
 import { expect, test } from "@playwright/test";
-import { cellById, chapters, chooseRuntime, liveLines, waitForEnd } from "./helpers.ts";
+import { cellById, chapters, chooseRuntime, focusControl, liveLines, waitForEnd } from "./helpers.ts";
 import { outputProblems } from "../src/notebook/index.ts";
 
 const chapter = chapters().find((c) => c.id.startsWith("02-"))!;
@@ -26,7 +26,7 @@ test(`${chapter.id}: a fold opens from the keyboard, and the cell inside runs an
   await expect(fold).toHaveAttribute("open");
   const run = cell.getByRole("button", { name: /^Run(?! both)/ });
   await expect(run).toBeVisible();
-  await run.focus();
+  await focusControl(run);
   await page.keyboard.press("Enter");
   await waitForEnd(cell, info.timeoutMs + 15_000);
   const stdout = (await liveLines(cell)).join("\n");

@@ -48,6 +48,15 @@ export async function chooseRuntime(page: Page, runtime: "auto" | "webcontainer"
   await page.getByLabel("Runtime", { exact: true }).selectOption(runtime);
 }
 
+/**
+ * Focuses a control as a keyboard reader reaches it: once it is enabled (cells and exercises
+ * draw their controls disabled until the page's script wires them; `focus()` does not wait).
+ */
+export async function focusControl(control: Locator): Promise<void> {
+  await expect(control).toBeEnabled();
+  await control.focus();
+}
+
 /** A cell by id. */
 export function cellById(page: Page, id: string): Locator {
   return page.locator(`section[data-cell]#${id}`);

@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { predictionLines, shuffled } from "../src/notebook/index.ts";
 import { predictionsText } from "../src/progress/predictions.ts";
 import { SCHEDULED_NOW } from "../src/timeline/step-guess.ts";
-import { axeViolations, cellById, chapters, chooseRuntime } from "./helpers.ts";
+import { axeViolations, cellById, chapters, chooseRuntime, focusControl } from "./helpers.ts";
 
 const chapter = chapters().find((c) => c.cells.some((cell) => cell.id === "gather"))!;
 const info = (id: string) => chapter.cells.find((cell) => cell.id === id)!;
@@ -61,7 +61,7 @@ test("a wrong prediction, by keyboard alone: the first line that differs, linked
   await expect(expected).toBeHidden();
   await expect(cell.getByRole("button", { name: /^Show the expected output/ }).first()).toBeVisible();
 
-  await cell.getByRole("button", { name: /^Predict/ }).focus();
+  await focusControl(cell.getByRole("button", { name: /^Predict/ }));
   await page.keyboard.press("Enter");
   const list = cell.getByRole("listbox", { name: /^Predict/ });
   await expect(list).toBeFocused();

@@ -7,6 +7,7 @@ import type { Half } from "../notebook/index.ts";
 import type { Action } from "./cell-actions.ts";
 import { editName, loadEdit } from "./edit-store.ts";
 import { enhanceTabs } from "./tabs.ts";
+import { enableWired } from "./until-wired.ts";
 
 const actions = () => import("./cell-actions.ts");
 
@@ -23,6 +24,7 @@ function langOf(cell: HTMLElement, element: Element): Half {
 function enhance(cell: HTMLElement): void {
   enhanceTabs(cell);
   for (const controls of cell.querySelectorAll<HTMLElement>("[data-controls]")) controls.hidden = false;
+  enableWired(cell);
   cell.addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
     if (button && !button.disabled) act(cell, button.dataset.action as Action, langOf(cell, button));

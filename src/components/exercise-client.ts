@@ -7,6 +7,7 @@ import { isSolved } from "../exercises/progress.ts";
 import type { ExerciseAction } from "./exercise-actions.ts";
 import { loadEdit } from "./edit-store.ts";
 import { enhanceTabs } from "./tabs.ts";
+import { enableWired } from "./until-wired.ts";
 
 const actions = () => import("./exercise-actions.ts");
 
@@ -19,11 +20,7 @@ function enhance(section: HTMLElement): void {
   for (const hint of section.querySelectorAll<HTMLElement>("[data-hint]")) hint.hidden = true;
   section.querySelector<HTMLElement>("[data-solved]")!.hidden = !isSolved(location.pathname, section.id);
   section.querySelector<HTMLElement>("[data-controls]")!.hidden = false;
-  // Drawn in place but disabled until now, so that a press before the wiring is not lost.
-  for (const button of section.querySelectorAll<HTMLButtonElement>("button[data-until-wired]")) {
-    button.disabled = false;
-    button.removeAttribute("data-until-wired");
-  }
+  enableWired(section);
   section.addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
     if (button && !button.disabled) act(section, button.dataset.action as ExerciseAction);
