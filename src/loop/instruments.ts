@@ -21,9 +21,11 @@ import type { Task } from "./tasks.ts";
  * and read names when rendering: `createTask(coro, { name })` renames the task just
  * after `taskSpawned`, as Python's `create_task` does.
  *
- * Hooks are called synchronously, in the order the events happen. A hook that throws
- * is removed, and the error goes to the loop's exception handler. With no instrument
- * installed the loop pays one field check per batch of callbacks and allocates nothing.
+ * Hooks are called synchronously, in the order the events happen. Which hooks an
+ * instrument has is read when it is installed, as trio does: a hook added to the object
+ * afterwards is not called. A hook that throws removes its instrument, and the error goes
+ * to the loop's exception handler. With no instrument installed the loop pays one field
+ * check per batch of callbacks and allocates nothing.
  * `installInstrument()` installs one on every loop made from then on.
  *
  * @example
