@@ -18,7 +18,7 @@ import { RuntimeError, ValueError } from "./exceptions.ts";
 import { formatException, repr } from "./format-helpers.ts";
 import { _nameProbe, _reportUnretrieved, Future, isFuture } from "./futures.ts";
 import { getHost, type Host } from "./host.ts";
-import { _emit, _watchWaits, _without, type Instrument } from "./instruments.ts";
+import { _eventTime, _setInstruments, _watchWaits, _without, type Instrument } from "./instruments.ts";
 import { logger } from "./log.ts";
 import { Deque } from "./ring-deque.ts";
 import { _forgetTasks, ensureFuture, Task } from "./tasks.ts";
@@ -122,7 +122,7 @@ export class BaseEventLoop extends AbstractEventLoop {
     });
     this._running = true;
     _setRunningLoop(this);
-    if (this._instruments !== null) _emit(this, "beforeRun", this);
+    this._hooks?.beforeRun?.(this, _eventTime(this));
     this._armImmediate(getHost());
     return done;
   }
@@ -223,7 +223,7 @@ export class BaseEventLoop extends AbstractEventLoop {
     const handle = new Handle(callback as (...args: never[]) => unknown, args, this);
     this._ready.push(handle);
     if (this._idle) this._wake();
-    if (this._instruments !== null) _emit(this, "callbackScheduled", handle);
+    this._hooks?.callbackScheduled?.(handle, _eventTime(this));
     return handle;
   }
 
@@ -236,7 +236,7 @@ export class BaseEventLoop extends AbstractEventLoop {
     this._checkClosed();
     this._ready.push(runnable);
     if (this._idle) this._wake();
-    if (this._instruments !== null) _emit(this, "taskScheduled", runnable);
+    this._hooks?.taskScheduled?.(runnable, _eventTime(this));
   }
 
   /**
@@ -274,7 +274,7 @@ export class BaseEventLoop extends AbstractEventLoop {
     timer._scheduled = true;
     // The host timer armed for an earlier deadline may now be too late.
     if (this._idle) this._wake();
-    if (this._instruments !== null) _emit(this, "timerScheduled", timer);
+    this._hooks?.timerScheduled?.(timer, _eventTime(this));
   }
 
   /** The loop's clock: the host's monotonic clock, in seconds. */
@@ -410,8 +410,8 @@ export class BaseEventLoop extends AbstractEventLoop {
   override addInstrument(instrument: Instrument): void {
     _watchWaits(instrument);
     // Copy-on-write: a hook running now iterates the old list undisturbed.
-    if (this._instruments === null) this._instruments = [instrument];
-    else if (!this._instruments.includes(instrument)) this._instruments = [...this._instruments, instrument];
+    if (this._instruments === null) _setInstruments(this, [instrument]);
+    else if (!this._instruments.includes(instrument)) _setInstruments(this, [...this._instruments, instrument]);
   }
 
   /** Remove `instrument`; `ValueError` if it is not installed. */
@@ -419,7 +419,7 @@ export class BaseEventLoop extends AbstractEventLoop {
     if (this._instruments === null || !this._instruments.includes(instrument)) {
       throw new ValueError("instrument is not installed");
     }
-    this._instruments = _without(this._instruments, instrument);
+    _setInstruments(this, _without(this._instruments, instrument));
   }
 
   // The loop proper.
@@ -450,7 +450,7 @@ export class BaseEventLoop extends AbstractEventLoop {
     }
     const ready = this._ready;
     const ntodo = ready.length;
-    if (this._debug || this._instruments !== null) {
+    if (this._debug || this._hooks !== null) {
       this._runReadyObserved(ntodo);
       return ntodo;
     }
@@ -462,15 +462,17 @@ export class BaseEventLoop extends AbstractEventLoop {
   private _runReadyObserved(ntodo: number): void {
     const ready = this._ready;
     // One clock reading between two callbacks: the end of one is the start of the next.
-    let time = this._instruments !== null ? this.time() : Number.NaN;
+    let time = this._hooks !== null ? this.time() : Number.NaN;
     while (ntodo-- > 0) {
       const runnable = ready.shift()!;
       const isTask = runnable instanceof Task;
       if (!isTask && (runnable as Handle)._cancelled) continue;
-      if (this._instruments !== null) {
+      let hooks = this._hooks;
+      if (hooks !== null) {
         if (Number.isNaN(time)) time = this.time(); // instrumented from within the batch
         this._callbackTime = time;
-        _emit(this, isTask ? "beforeTaskStep" : "beforeCallback", runnable, time);
+        if (isTask) hooks.beforeTaskStep?.(runnable, time);
+        else hooks.beforeCallback?.(runnable, time);
       }
       if (this._debug) {
         const host = getHost();
@@ -484,10 +486,15 @@ export class BaseEventLoop extends AbstractEventLoop {
         runnable._run();
       }
       this._callbackTime = Number.NaN;
-      if (this._instruments !== null) {
+      hooks = this._hooks;
+      if (hooks !== null) {
         time = this.time();
-        _emit(this, isTask ? "afterTaskStep" : "afterCallback", runnable, time);
-        if (isTask && (runnable as Task<unknown>).done()) _emit(this, "taskExited", runnable, time);
+        if (!isTask) hooks.afterCallback?.(runnable, time);
+        else {
+          hooks.afterTaskStep?.(runnable, time);
+          // The hook may have removed an instrument.
+          if ((runnable as Task<unknown>).done()) this._hooks?.taskExited?.(runnable, time);
+        }
       }
     }
   }
@@ -556,7 +563,7 @@ export class BaseEventLoop extends AbstractEventLoop {
     this._idle = false;
     this._disarm();
     _setRunningLoop(null);
-    if (this._instruments !== null) _emit(this, "afterRun", this);
+    this._hooks?.afterRun?.(this, _eventTime(this));
     const settle = this._settleRun;
     this._settleRun = null;
     settle?.(error, failed);

@@ -3,7 +3,7 @@ import type { Awaitable, Coroutine } from "./coroutines.ts";
 import { NotImplementedError, RuntimeError } from "./exceptions.ts";
 import { formatCallback } from "./format-helpers.ts";
 import type { Future } from "./futures.ts";
-import { _newLoopInstruments, type Instrument } from "./instruments.ts";
+import { _compileHooks, type _Hooks, _newLoopInstruments, type Instrument } from "./instruments.ts";
 import type { Task } from "./tasks.ts";
 
 /** What the loop's exception handler receives (Python: the `context` dict). */
@@ -165,6 +165,8 @@ export abstract class AbstractEventLoop {
   _currentTask: Task<unknown> | null = null;
   /** Installed instruments, or `null` when none (so that the hot path checks one field). */
   _instruments: Instrument[] | null = _newLoopInstruments.list;
+  /** The instruments' hooks, compiled (see `_Hooks`); `null` exactly when `_instruments` is. */
+  _hooks: _Hooks | null = _compileHooks(this, this._instruments);
   /** While instruments watch a callback run: the loop time it started, which events during it report (else NaN). */
   _callbackTime = Number.NaN;
 

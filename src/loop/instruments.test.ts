@@ -149,6 +149,32 @@ describe("instruments", () => {
     loop.close();
   });
 
+  it("are added and removed between two events, even from a hook; which hooks an instrument has is read when it is added", async () => {
+    const seen: string[] = [];
+    const loop = virtual.create();
+    // Removes itself at the first step it sees; the other instrument still gets that step.
+    const once: Instrument = {
+      beforeTaskStep(task) {
+        seen.push(`once ${task.getName()}`);
+        loop.removeInstrument(once);
+      },
+    };
+    const late: Instrument = { afterTaskStep: (task) => void seen.push(`late after ${task.getName()}`) };
+    const always: Instrument = { beforeTaskStep: (task) => void seen.push(`always ${task.getName()}`) };
+    loop.addInstrument(once);
+    loop.addInstrument(always);
+    function* twoSteps(): Coroutine<void> {
+      loop.addInstrument(late); // from inside a step: its end is seen
+      yield* asyncio.sleep(0);
+    }
+    await loop.runUntilComplete(loop.createTask(twoSteps(), { name: "t" }));
+    // A hook given to an installed instrument is not called.
+    always.afterTaskStep = (task) => void seen.push(`added later ${task.getName()}`);
+    await loop.runUntilComplete(loop.createTask(asyncio.sleep(0), { name: "u" }));
+    expect(seen).toEqual(["once t", "always t", "late after t", "always t", "late after t", "always u", "late after u", "always u", "late after u"]);
+    loop.close();
+  });
+
   it("report a task's outcome at taskExited", async () => {
     const outcomes: string[] = [];
     const instrument: Instrument = {

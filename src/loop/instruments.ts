@@ -21,9 +21,11 @@ import type { Task } from "./tasks.ts";
  * and read names when rendering: `createTask(coro, { name })` renames the task just
  * after `taskSpawned`, as Python's `create_task` does.
  *
- * Hooks are called synchronously, in the order the events happen. A hook that throws
- * is removed, and the error goes to the loop's exception handler. With no instrument
- * installed the loop pays one field check per batch of callbacks and allocates nothing.
+ * Hooks are called synchronously, in the order the events happen. Which hooks an
+ * instrument has is read when it is installed, as trio does: a hook added to the object
+ * afterwards is not called. A hook that throws removes its instrument, and the error goes
+ * to the loop's exception handler. With no instrument installed the loop pays one field
+ * check per batch of callbacks and allocates nothing.
  * `installInstrument()` installs one on every loop made from then on.
  *
  * @example
@@ -86,27 +88,36 @@ export interface Instrument {
 /** The name of a hook. */
 export type InstrumentHook = keyof Instrument;
 
-// A key per hook, checked by the compiler: adding a hook to Instrument without listing it here fails to build.
-const hookKeys: { [K in InstrumentHook]-?: null } = {
-  beforeRun: null,
-  afterRun: null,
-  taskSpawned: null,
-  taskScheduled: null,
-  beforeTaskStep: null,
-  afterTaskStep: null,
-  taskExited: null,
-  callbackScheduled: null,
-  beforeCallback: null,
-  afterCallback: null,
-  timerScheduled: null,
-  taskWaiting: null,
-  coroutineCreated: null,
-  lockAcquired: null,
-  lockReleased: null,
-};
+/** A hook as a loop calls it: its instrument's `this` and errors are taken care of inside. */
+export type _Listener = (subject: unknown, time: number) => void;
+
+/**
+ * A loop's instruments compiled per hook, rebuilt whenever one is added or removed: `null`
+ * where no instrument has the hook, else one function that calls each instrument's, so that
+ * an event costs a field load and a direct call instead of a walk of the list with a lookup
+ * by name per instrument. The `implements` clause makes adding a hook to `Instrument`
+ * without a field here fail to build.
+ */
+export class _Hooks implements Record<InstrumentHook, _Listener | null> {
+  beforeRun: _Listener | null = null;
+  afterRun: _Listener | null = null;
+  taskSpawned: _Listener | null = null;
+  taskScheduled: _Listener | null = null;
+  beforeTaskStep: _Listener | null = null;
+  afterTaskStep: _Listener | null = null;
+  taskExited: _Listener | null = null;
+  callbackScheduled: _Listener | null = null;
+  beforeCallback: _Listener | null = null;
+  afterCallback: _Listener | null = null;
+  timerScheduled: _Listener | null = null;
+  taskWaiting: _Listener | null = null;
+  coroutineCreated: _Listener | null = null;
+  lockAcquired: _Listener | null = null;
+  lockReleased: _Listener | null = null;
+}
 
 /** Every hook an {@link Instrument} may have, in the order `Instrument` declares them (for tools that install them all). */
-export const instrumentHooks = Object.freeze(Object.keys(hookKeys)) as readonly InstrumentHook[];
+export const instrumentHooks = Object.freeze(Object.keys(new _Hooks())) as readonly InstrumentHook[];
 
 /**
  * Instruments every new loop starts with (`null`: none), shared copy-on-write as
@@ -135,8 +146,10 @@ export function _watchWaits(instrument: Instrument): void {
 
 /** `lock` was taken or released: calls that hook on the running loop's instruments (the caller checks `_locksWatched.on`). */
 export function _lockChanged(loop: AbstractEventLoop | null, hook: "lockAcquired" | "lockReleased", lock: object): void {
-  if (loop === null || loop._instruments === null) return;
-  _emit(loop, hook, lock);
+  const hooks = loop?._hooks;
+  if (hooks == null) return;
+  const on = hook === "lockAcquired" ? hooks.lockAcquired : hooks.lockReleased;
+  on?.(lock, _eventTime(loop!));
 }
 
 /**
@@ -150,8 +163,7 @@ export function coroutineStarted(coro: object): boolean {
 
 /** `coro` was just made by the running program: calls the `coroutineCreated` hooks of the running loop. */
 export function _coroutineCreated(loop: AbstractEventLoop | null, coro: object): void {
-  if (loop === null || loop._instruments === null) return;
-  _emit(loop, "coroutineCreated", coro);
+  loop?._hooks?.coroutineCreated?.(coro, _eventTime(loop));
 }
 
 /**
@@ -225,34 +237,18 @@ export function waitDetail(future: object): unknown {
 
 /** The running task of `loop` starts to wait: calls the `taskWaiting` hooks (the caller checks `_waitWatched.on`). */
 export function _taskWaiting(loop: AbstractEventLoop | null): void {
-  if (loop === null || loop._instruments === null || loop._currentTask === null) return;
-  _emit(loop, "taskWaiting", loop._currentTask);
+  if (loop === null || loop._currentTask === null) return;
+  loop._hooks?.taskWaiting?.(loop._currentTask, _eventTime(loop));
 }
 
 /**
- * Call `hook(subject, loop.time())` on each instrument of `loop` that has it. The
- * caller checks `loop._instruments !== null` first, so this is off the hot path.
+ * The loop time an event reports: the time the running callback started, if one runs
+ * watched, else a reading of the clock (see {@link Instrument}). Call sites read it only
+ * when a listener for the event exists.
  */
-export function _emit(loop: AbstractEventLoop, hook: InstrumentHook, subject: unknown, time?: number): void {
-  // The list is copy-on-write (see addInstrument), so a hook may remove its instrument
-  // while we iterate.
-  const instruments = loop._instruments;
-  if (instruments === null) return;
-  for (const instrument of instruments) {
-    const fn = instrument[hook] as ((subject: unknown, time: number) => void) | undefined;
-    if (fn === undefined) continue;
-    time ??= Number.isNaN(loop._callbackTime) ? loop.time() : loop._callbackTime;
-    try {
-      fn.call(instrument, subject, time);
-    } catch (exception) {
-      removeBroken(loop, instrument);
-      loop.callExceptionHandler({
-        message: `Instrument ${hook} hook raised an exception; the instrument was removed`,
-        exception,
-        instrument,
-      });
-    }
-  }
+export function _eventTime(loop: AbstractEventLoop): number {
+  const time = loop._callbackTime;
+  return Number.isNaN(time) ? loop.time() : time;
 }
 
 /** `instruments` without `instrument`, as a new list (`null` when empty). */
@@ -261,6 +257,49 @@ export function _without(instruments: readonly Instrument[] | null, instrument: 
   return rest.length === 0 ? null : rest;
 }
 
-function removeBroken(loop: AbstractEventLoop, instrument: Instrument): void {
-  loop._instruments = _without(loop._instruments, instrument);
+/**
+ * Install `instruments` (copy-on-write: never changed afterwards) as `loop`'s, and compile
+ * its hooks. A hook running now goes on with the listeners it started with, so an instrument
+ * may remove itself (or another) from its own hook.
+ */
+export function _setInstruments(loop: AbstractEventLoop, instruments: Instrument[] | null): void {
+  loop._instruments = instruments;
+  loop._hooks = _compileHooks(loop, instruments);
+}
+
+/** `instruments`' hooks as `loop` calls them (`null`: no instrument). Hooks are read here, when an instrument is installed. */
+export function _compileHooks(loop: AbstractEventLoop, instruments: readonly Instrument[] | null): _Hooks | null {
+  if (instruments === null) return null;
+  const hooks = new _Hooks();
+  for (const hook of instrumentHooks) {
+    const listeners: _Listener[] = [];
+    for (const instrument of instruments) {
+      const fn = instrument[hook] as ((subject: unknown, time: number) => void) | undefined;
+      if (fn !== undefined) listeners.push(listener(loop, instrument, hook, fn));
+    }
+    hooks[hook] = listeners.length === 0 ? null : listeners.length === 1 ? listeners[0]! : fanOut(listeners);
+  }
+  return hooks;
+}
+
+/** `instrument`'s `hook` (`fn`), called as its method; if it throws, the instrument is removed and the error reported. */
+function listener(loop: AbstractEventLoop, instrument: Instrument, hook: InstrumentHook, fn: (subject: unknown, time: number) => void): _Listener {
+  return (subject, time) => {
+    try {
+      fn.call(instrument, subject, time);
+    } catch (exception) {
+      if (loop._instruments?.includes(instrument)) _setInstruments(loop, _without(loop._instruments, instrument));
+      loop.callExceptionHandler({
+        message: `Instrument ${hook} hook raised an exception; the instrument was removed`,
+        exception,
+        instrument,
+      });
+    }
+  };
+}
+
+function fanOut(listeners: readonly _Listener[]): _Listener {
+  return (subject, time) => {
+    for (const listener of listeners) listener(subject, time);
+  };
 }

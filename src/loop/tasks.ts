@@ -4,7 +4,7 @@ import { _getRunningLoop, type AbstractEventLoop, getEventLoop, getRunningLoop, 
 import { CancelledError, InvalidStateError, RuntimeError, TimeoutError, ValueError } from "./exceptions.ts";
 import { coroutineNameFromStack, formatCallback, repr } from "./format-helpers.ts";
 import { _nameProbe, _PENDING, _setResultUnlessCancelled, Future, isFuture } from "./futures.ts";
-import { _coroutineCreated, _creationsWatched, _emit, _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
+import { _coroutineCreated, _creationsWatched, _eventTime, _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
 import { timeout } from "./timeouts.ts";
 
 let taskNameCounter = 0;
@@ -118,7 +118,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
     const name = options?.name;
     this._name = name === undefined || name === null ? ++taskNameCounter : String(name);
     this._coro = coro;
-    if (this._loop._instruments !== null) _emit(this._loop, "taskSpawned", this);
+    this._loop._hooks?.taskSpawned?.(this, _eventTime(this._loop));
     addPending(this);
     if (options?.eagerStart === true && this._loop.isRunning()) this._eagerStart();
     else this._loop._callSoonRunnable(this);
@@ -132,8 +132,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
   private _eagerStart(): void {
     const loop = this._loop;
     const creator = loop._currentTask;
-    const observed = loop._instruments !== null;
-    if (observed) _emit(loop, "beforeTaskStep", this);
+    const observed = loop._hooks !== null;
+    loop._hooks?.beforeTaskStep?.(this, _eventTime(loop));
     loop._currentTask = this;
     try {
       this._stepRunAndHandleResult(undefined);
@@ -141,8 +141,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
       loop._currentTask = creator;
     }
     if (observed) {
-      _emit(loop, "afterTaskStep", this);
-      if (this.done()) _emit(loop, "taskExited", this);
+      loop._hooks?.afterTaskStep?.(this, _eventTime(loop));
+      if (this.done()) loop._hooks?.taskExited?.(this, _eventTime(loop));
     }
   }
 

@@ -469,8 +469,13 @@ export class TimelineRecorder {
     if (name !== before) this.log.add({ k: "name", id: record.id, name });
   }
 
+  // Small enough for the engine to inline into each hook: a call that passes `t` on costs a
+  // number object per event (the hooks hold `t` unboxed), which the garbage collector pays for.
   private loopOf(loop: Live, t: number): number {
-    if (loop === this.lastLoop) return this.lastLoopIndex;
+    return loop === this.lastLoop ? this.lastLoopIndex : this.otherLoop(loop, t);
+  }
+
+  private otherLoop(loop: Live, t: number): number {
     const known = this.loops.get(loop);
     if (known !== undefined) {
       this.lastLoop = loop;
