@@ -35,6 +35,25 @@ export const _nameProbe: { enabled: boolean; task: { _probeCoroutineName(): void
   task: null,
 };
 
+/** `_flags` bit: `_asyncioFutureBlocking`. */
+export const _BLOCKING = 1;
+/** `_flags` bit: `_logTraceback`. */
+export const _LOG_TRACEBACK = 2;
+/** `_flags` bit of a task: `_mustCancel`. */
+export const _MUST_CANCEL = 4;
+/** `_flags` bit of a task: its coroutine is a generator with the built-in `next` (see `Task._stepRunAndHandleResult`). */
+export const _GENERATOR = 8;
+
+/** A future's rarely used fields (`Future._rare`): one shape for futures and tasks. */
+export class _Rare {
+  cancelMessage: unknown = undefined;
+  cancelledExc: CancelledError | null = null;
+  /** A task's `cancelling()` count. */
+  numCancelsRequested = 0;
+  /** The exception a task's next scheduled step throws in (`undefined`: resume with `next()`). */
+  stepExc: unknown = undefined;
+}
+
 /** Futures whose exception nobody has retrieved yet, per loop; reported when the loop closes. */
 const unretrieved = new WeakMap<AbstractEventLoop, Set<Future<unknown>>>();
 
@@ -73,17 +92,54 @@ export class Future<T = unknown> implements Awaitable<T> {
    */
   // biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
   _callbacks: CallbackEntry<any> | CallbackEntry<any>[] | null = null;
-  _cancelMessage: unknown = undefined;
-  /** The `CancelledError` a task's coroutine raised, kept so that `result()` rethrows that very object. */
-  _cancelledExc: CancelledError | null = null;
-  /** Set while the future is being yielded to a task by `yield*` (Python: `_asyncio_future_blocking`). */
-  _asyncioFutureBlocking = false;
-  /** `true` while an exception is set and nobody has looked at it. */
-  _logTraceback = false;
+  /** Bits: `_BLOCKING`, `_LOG_TRACEBACK`, and a task's `_MUST_CANCEL` and `_GENERATOR`. */
+  _flags = 0;
+  /** What few futures ever need (cancellation's details), made on first use: a smaller future and task for it. */
+  _rare: _Rare | null = null;
 
   /** @param options.loop - the loop to attach to; by default `getEventLoop()`. */
   constructor(options?: { loop?: AbstractEventLoop }) {
     this._loop = options?.loop ?? getEventLoop();
+  }
+
+  /** Set while the future is being yielded to a task by `yield*` (Python: `_asyncio_future_blocking`). */
+  get _asyncioFutureBlocking(): boolean {
+    return (this._flags & _BLOCKING) !== 0;
+  }
+
+  set _asyncioFutureBlocking(value: boolean) {
+    this._flags = value ? this._flags | _BLOCKING : this._flags & ~_BLOCKING;
+  }
+
+  /** `true` while an exception is set and nobody has looked at it. */
+  get _logTraceback(): boolean {
+    return (this._flags & _LOG_TRACEBACK) !== 0;
+  }
+
+  set _logTraceback(value: boolean) {
+    this._flags = value ? this._flags | _LOG_TRACEBACK : this._flags & ~_LOG_TRACEBACK;
+  }
+
+  /** The message `cancel(msg)` was given (`undefined` if none). */
+  get _cancelMessage(): unknown {
+    return this._rare === null ? undefined : this._rare.cancelMessage;
+  }
+
+  set _cancelMessage(value: unknown) {
+    if (this._rare !== null || value !== undefined) this._getRare().cancelMessage = value;
+  }
+
+  /** The `CancelledError` a task's coroutine raised, kept so that `result()` rethrows that very object. */
+  get _cancelledExc(): CancelledError | null {
+    return this._rare === null ? null : this._rare.cancelledExc;
+  }
+
+  set _cancelledExc(value: CancelledError | null) {
+    if (this._rare !== null || value !== null) this._getRare().cancelledExc = value;
+  }
+
+  _getRare(): _Rare {
+    return this._rare ?? (this._rare = new _Rare());
   }
 
   /** `<Future pending cb=[...]>`, `<Future finished result=42>`, `<Future cancelled>`. */
@@ -273,9 +329,29 @@ export class Future<T = unknown> implements Awaitable<T> {
 
   /** `yield* future`: suspend the task until the future is done, then return its result or throw (Python: `__await__`). */
   [Symbol.iterator](): Iterator<Yielded, T, unknown> {
+    // Finished with nothing to return or throw: awaiting it has nothing to remember, so
+    // it shares one iterator (awaiting a finished task of a void coroutine is common).
+    if (this._state === _FINISHED && this._exception === null && this._result === undefined) {
+      return FINISHED_VOID as Iterator<Yielded, T, unknown>;
+    }
     return new FutureIter(this);
   }
 }
+
+/** `yield*`'s return for a future finished with `undefined`: what `FutureIter` returns then, shared. */
+const DONE_VOID: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/** The iterator of every future finished with `undefined`: it returns at once; `throw` and `return` act as `FutureIter`'s. */
+const FINISHED_VOID: Iterator<Yielded, undefined, unknown> = Object.freeze({
+  next: (): IteratorResult<Yielded, undefined> => DONE_VOID,
+  throw: (error: unknown): IteratorResult<Yielded, undefined> => {
+    throw error;
+  },
+  return: (value?: undefined): IteratorResult<Yielded, undefined> => ({ done: true, value }),
+  [Symbol.iterator]() {
+    return this;
+  },
+});
 
 const STARTED = 1;
 const EXHAUSTED = 2;
