@@ -329,29 +329,9 @@ export class Future<T = unknown> implements Awaitable<T> {
 
   /** `yield* future`: suspend the task until the future is done, then return its result or throw (Python: `__await__`). */
   [Symbol.iterator](): Iterator<Yielded, T, unknown> {
-    // Finished with nothing to return or throw: awaiting it has nothing to remember, so
-    // it shares one iterator (awaiting a finished task of a void coroutine is common).
-    if (this._state === _FINISHED && this._exception === null && this._result === undefined) {
-      return FINISHED_VOID as Iterator<Yielded, T, unknown>;
-    }
     return new FutureIter(this);
   }
 }
-
-/** `yield*`'s return for a future finished with `undefined`: what `FutureIter` returns then, shared. */
-const DONE_VOID: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/** The iterator of every future finished with `undefined`: it returns at once; `throw` and `return` act as `FutureIter`'s. */
-const FINISHED_VOID: Iterator<Yielded, undefined, unknown> = Object.freeze({
-  next: (): IteratorResult<Yielded, undefined> => DONE_VOID,
-  throw: (error: unknown): IteratorResult<Yielded, undefined> => {
-    throw error;
-  },
-  return: (value?: undefined): IteratorResult<Yielded, undefined> => ({ done: true, value }),
-  [Symbol.iterator]() {
-    return this;
-  },
-});
 
 const STARTED = 1;
 const EXHAUSTED = 2;
