@@ -100,16 +100,17 @@ function* pendingIterator(): Generator<Task<unknown>> {
  * ```
  */
 export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
-  _coro: Coroutine<T>;
+  // Set in the constructor, as Future's are (see there).
+  declare _coro: Coroutine<T>;
   /** The name, or the number of a default name `Task-<n>` not built yet. */
-  _name: string | number;
+  declare _name: string | number;
   /**
    * The future the task waits on; `null` while a step is scheduled or running. When
    * the task runs with it set, the run is a wake-up (Python: `__wakeup(future)`).
    */
-  _futWaiter: Future<unknown> | null = null;
-  _prevTask: TaskLink | null = null;
-  _nextTask: TaskLink | null = null;
+  declare _futWaiter: Future<unknown> | null;
+  declare _prevTask: TaskLink | null;
+  declare _nextTask: TaskLink | null;
 
   /**
    * Wrap `coro` and schedule its first step on the loop.
@@ -128,9 +129,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
   ) {
     super(options);
     if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    this._coro = coro;
     const name = options?.name;
     this._name = name === undefined || name === null ? ++taskNameCounter : String(name);
-    this._coro = coro;
+    this._futWaiter = null;
+    this._prevTask = null;
+    this._nextTask = null;
     if (coro.next === _generatorNext) this._flags = _GENERATOR;
     if (this._loop._instruments !== null) _emit(this._loop, "taskSpawned", this);
     addPending(this);
