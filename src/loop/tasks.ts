@@ -347,8 +347,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
     let step: IteratorResult<Yielded, T>;
     try {
       const coro = this._coro;
-      // A generator's own `next`, called directly: `coro.next` would be looked up on a
-      // different shape for each generator function (CPython's C task calls `am_send` too).
+      // A generator that had the built-in `next` when the task was made is stepped by
+      // calling that directly: reading `coro.next` meets a different shape for each
+      // generator function (CPython's C task calls the type's `am_send` slot too).
       if (exc !== undefined) step = coro.throw(exc);
       else step = (this._flags & _GENERATOR) !== 0 ? (_generatorNext.call(coro) as IteratorResult<Yielded, T>) : coro.next();
     } catch (error) {
