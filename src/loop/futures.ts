@@ -186,7 +186,7 @@ export class Future<T = unknown> implements Awaitable<T> {
   result(): T {
     if (this._state === _CANCELLED) throw this._makeCancelledError();
     if (this._state !== _FINISHED) throw new InvalidStateError("Result is not set.");
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     if (this._exception !== null) throw this._exception;
     return this._result as T;
   }
@@ -201,7 +201,7 @@ export class Future<T = unknown> implements Awaitable<T> {
   exception(): unknown {
     if (this._state === _CANCELLED) throw this._makeCancelledError();
     if (this._state !== _FINISHED) throw new InvalidStateError("Exception is not set.");
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     return this._exception;
   }
 
@@ -223,7 +223,7 @@ export class Future<T = unknown> implements Awaitable<T> {
    * - Done: changes nothing, returns `false`.
    */
   cancel(msg?: unknown): boolean {
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     if (this._state !== _PENDING) return false;
     this._state = _CANCELLED;
     this._cancelMessage = msg;
@@ -372,7 +372,7 @@ class FutureIter<T> implements Iterator<Yielded, T, unknown> {
       this._state = STARTED;
       if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
       if (_waitWatched.on) _taskWaiting(future._loop);
-      future._asyncioFutureBlocking = true;
+      future._flags |= _BLOCKING;
       this.value = future;
       return this as IteratorResult<Yielded, T>;
     }

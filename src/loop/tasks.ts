@@ -14,6 +14,7 @@ import { coroutineNameFromStack, formatCallback, repr } from "./format-helpers.t
 import {
   _BLOCKING,
   _GENERATOR,
+  _LOG_TRACEBACK,
   _MUST_CANCEL,
   _nameProbe,
   _PENDING,
@@ -263,7 +264,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
    * @param msg - message of the `CancelledError`.
    */
   override cancel(msg?: unknown): boolean {
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     if (this._state !== _PENDING) return false;
     this._numCancelsRequested += 1;
     // Leave _futWaiter set: it may be a task that swallows the cancellation.
@@ -584,7 +585,7 @@ class SleepHandle<T> extends TimerHandle implements Iterator<Yielded, T, unknown
     noteWait(future, this, delay);
     if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
     if (_waitWatched.on) _taskWaiting(loop);
-    future._asyncioFutureBlocking = true;
+    future._flags |= _BLOCKING;
     return { done: false, value: future };
   }
 
