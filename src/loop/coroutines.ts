@@ -42,6 +42,16 @@ export type AwaitedOf<A> = A extends { [Symbol.iterator](): Iterator<unknown, in
 
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as (...args: never[]) => unknown;
 
+/** `%GeneratorPrototype%`: what every generator inherits its `next`, `throw` and `return` from. */
+const GeneratorPrototype: Coroutine = Object.getPrototypeOf(function* () {}).prototype;
+
+/** The built-in `next` of every generator. */
+export const _generatorNext: (this: Coroutine) => IteratorResult<Yielded, unknown> = GeneratorPrototype.next;
+
+/** A constructor only for `instanceof`: `value instanceof GeneratorType` says `value` is a generator. */
+function GeneratorType(): void {}
+GeneratorType.prototype = GeneratorPrototype;
+
 /**
  * `true` if `fn` is a generator function, i.e. calling it makes a coroutine (Python:
  * `inspect.iscoroutinefunction`). Plain functions returning a coroutine are not.
@@ -56,6 +66,10 @@ export function isCoroutineFunction(fn: unknown): fn is (...args: never[]) => Co
  * A `Future` is awaitable but not a coroutine.
  */
 export function isCoroutine(value: unknown): value is Coroutine {
+  // A generator is one by its type, as Python decides (`collections.abc.Coroutine`): a
+  // prototype walk, where reading its methods would look them up on a different shape
+  // for each generator function.
+  if (value instanceof GeneratorType) return true;
   if (typeof value !== "object" || value === null) return false;
   const v = value as Partial<Coroutine>;
   return (

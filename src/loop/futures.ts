@@ -35,6 +35,25 @@ export const _nameProbe: { enabled: boolean; task: { _probeCoroutineName(): void
   task: null,
 };
 
+/** `_flags` bit: `_asyncioFutureBlocking`. */
+export const _BLOCKING = 1;
+/** `_flags` bit: `_logTraceback`. */
+export const _LOG_TRACEBACK = 2;
+/** `_flags` bit of a task: `_mustCancel`. */
+export const _MUST_CANCEL = 4;
+/** `_flags` bit of a task: its coroutine is a generator with the built-in `next` (see `Task._stepRunAndHandleResult`). */
+export const _GENERATOR = 8;
+
+/** A future's rarely used fields (`Future._rare`): one shape for futures and tasks. */
+export class _Rare {
+  cancelMessage: unknown = undefined;
+  cancelledExc: CancelledError | null = null;
+  /** A task's `cancelling()` count. */
+  numCancelsRequested = 0;
+  /** The exception a task's next scheduled step throws in (`undefined`: resume with `next()`). */
+  stepExc: unknown = undefined;
+}
+
 /** Futures whose exception nobody has retrieved yet, per loop; reported when the loop closes. */
 const unretrieved = new WeakMap<AbstractEventLoop, Set<Future<unknown>>>();
 
@@ -61,29 +80,74 @@ const unretrieved = new WeakMap<AbstractEventLoop, Set<Future<unknown>>>();
  * ```
  */
 export class Future<T = unknown> implements Awaitable<T> {
-  _state: State = _PENDING;
-  _result: T | undefined = undefined;
+  // Fields are set in the constructor, not declared with initializers: V8 builds a
+  // subclass (a Task) with initializers markedly slower.
+  declare _state: State;
+  declare _result: T | undefined;
   /** The exception, or `null` when there is none. */
-  _exception: unknown = null;
-  _loop: AbstractEventLoop;
+  declare _exception: unknown;
+  declare _loop: AbstractEventLoop;
   /**
    * The done callbacks: `null`, one entry, or an array of them (one slot covers the
    * common case of a single waiting task without allocating an array). Entries are
    * untyped so that Future<T> stays covariant in T.
    */
   // biome-ignore lint/suspicious/noExplicitAny: callbacks of any result type, so Future<T> stays covariant
-  _callbacks: CallbackEntry<any> | CallbackEntry<any>[] | null = null;
-  _cancelMessage: unknown = undefined;
-  /** The `CancelledError` a task's coroutine raised, kept so that `result()` rethrows that very object. */
-  _cancelledExc: CancelledError | null = null;
-  /** Set while the future is being yielded to a task by `yield*` (Python: `_asyncio_future_blocking`). */
-  _asyncioFutureBlocking = false;
-  /** `true` while an exception is set and nobody has looked at it. */
-  _logTraceback = false;
+  declare _callbacks: CallbackEntry<any> | CallbackEntry<any>[] | null;
+  /** Bits: `_BLOCKING`, `_LOG_TRACEBACK`, and a task's `_MUST_CANCEL` and `_GENERATOR`. */
+  declare _flags: number;
+  /** What few futures ever need (cancellation's details), made on first use: a smaller future and task for it. */
+  declare _rare: _Rare | null;
 
   /** @param options.loop - the loop to attach to; by default `getEventLoop()`. */
   constructor(options?: { loop?: AbstractEventLoop }) {
+    this._state = _PENDING;
+    this._result = undefined;
+    this._exception = null;
     this._loop = options?.loop ?? getEventLoop();
+    this._callbacks = null;
+    this._flags = 0;
+    this._rare = null;
+  }
+
+  /** Set while the future is being yielded to a task by `yield*` (Python: `_asyncio_future_blocking`). */
+  get _asyncioFutureBlocking(): boolean {
+    return (this._flags & _BLOCKING) !== 0;
+  }
+
+  set _asyncioFutureBlocking(value: boolean) {
+    this._flags = value ? this._flags | _BLOCKING : this._flags & ~_BLOCKING;
+  }
+
+  /** `true` while an exception is set and nobody has looked at it. */
+  get _logTraceback(): boolean {
+    return (this._flags & _LOG_TRACEBACK) !== 0;
+  }
+
+  set _logTraceback(value: boolean) {
+    this._flags = value ? this._flags | _LOG_TRACEBACK : this._flags & ~_LOG_TRACEBACK;
+  }
+
+  /** The message `cancel(msg)` was given (`undefined` if none). */
+  get _cancelMessage(): unknown {
+    return this._rare === null ? undefined : this._rare.cancelMessage;
+  }
+
+  set _cancelMessage(value: unknown) {
+    if (this._rare !== null || value !== undefined) this._getRare().cancelMessage = value;
+  }
+
+  /** The `CancelledError` a task's coroutine raised, kept so that `result()` rethrows that very object. */
+  get _cancelledExc(): CancelledError | null {
+    return this._rare === null ? null : this._rare.cancelledExc;
+  }
+
+  set _cancelledExc(value: CancelledError | null) {
+    if (this._rare !== null || value !== null) this._getRare().cancelledExc = value;
+  }
+
+  _getRare(): _Rare {
+    return this._rare ?? (this._rare = new _Rare());
   }
 
   /** `<Future pending cb=[...]>`, `<Future finished result=42>`, `<Future cancelled>`. */
@@ -122,7 +186,7 @@ export class Future<T = unknown> implements Awaitable<T> {
   result(): T {
     if (this._state === _CANCELLED) throw this._makeCancelledError();
     if (this._state !== _FINISHED) throw new InvalidStateError("Result is not set.");
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     if (this._exception !== null) throw this._exception;
     return this._result as T;
   }
@@ -137,7 +201,7 @@ export class Future<T = unknown> implements Awaitable<T> {
   exception(): unknown {
     if (this._state === _CANCELLED) throw this._makeCancelledError();
     if (this._state !== _FINISHED) throw new InvalidStateError("Exception is not set.");
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     return this._exception;
   }
 
@@ -159,7 +223,7 @@ export class Future<T = unknown> implements Awaitable<T> {
    * - Done: changes nothing, returns `false`.
    */
   cancel(msg?: unknown): boolean {
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     if (this._state !== _PENDING) return false;
     this._state = _CANCELLED;
     this._cancelMessage = msg;
@@ -308,7 +372,7 @@ class FutureIter<T> implements Iterator<Yielded, T, unknown> {
       this._state = STARTED;
       if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
       if (_waitWatched.on) _taskWaiting(future._loop);
-      future._asyncioFutureBlocking = true;
+      future._flags |= _BLOCKING;
       this.value = future;
       return this as IteratorResult<Yielded, T>;
     }

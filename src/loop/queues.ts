@@ -1,7 +1,7 @@
 /** Queues for producers and consumers: asyncio's `queues.py` (3.12), with 3.13's `shutdown()`. */
 import type { Coroutine, Yielded } from "./coroutines.ts";
 import { QueueEmpty, QueueFull, RuntimeError, ValueError } from "./exceptions.ts";
-import { _nameProbe, _PENDING, type Future } from "./futures.ts";
+import { _BLOCKING, _nameProbe, _PENDING, type Future } from "./futures.ts";
 import { Event } from "./locks.ts";
 import { LoopBoundMixin } from "./mixins.ts";
 import { _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
@@ -338,7 +338,7 @@ class QueueWait<T> implements Iterator<Yielded, unknown, unknown> {
     this._waiter = next;
     if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
     if (_waitWatched.on) _taskWaiting(next._loop);
-    next._asyncioFutureBlocking = true;
+    next._flags |= _BLOCKING;
     return { done: false, value: next };
   }
 

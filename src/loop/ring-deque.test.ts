@@ -18,6 +18,17 @@ describe("Deque", () => {
     expect([...deque]).toEqual(deque.toArray());
   });
 
+  it("keeps no reference to an item it no longer holds when it grows wrapped around", () => {
+    const deque = new Deque<object>();
+    const items = Array.from({ length: 12 }, (_, i) => ({ i }));
+    for (const item of items.slice(0, 8)) deque.push(item);
+    for (let i = 0; i < 3; i++) deque.shift();
+    for (const item of items.slice(8)) deque.push(item); // full and wrapped at 8, then grows
+    expect(deque.toArray()).toEqual(items.slice(3));
+    const buffer = (deque as unknown as { _buffer: (object | undefined)[] })._buffer;
+    expect(buffer.filter((slot) => slot !== undefined)).toHaveLength(9);
+  });
+
   it("returns undefined from shift() and pop() when empty", () => {
     const deque = new Deque<string>(["a"]);
     expect(deque.pop()).toBe("a");

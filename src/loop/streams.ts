@@ -11,7 +11,7 @@ import { ByteBuffer } from "./byte-buffer.ts";
 import { type Coroutine, isCoroutine, type Yielded } from "./coroutines.ts";
 import { type AbstractEventLoop, getEventLoop, getRunningLoop } from "./events.ts";
 import { CancelledError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "./exceptions.ts";
-import { _PENDING, type Future } from "./futures.ts";
+import { _BLOCKING, _PENDING, type Future } from "./futures.ts";
 import { noteWait } from "./instruments.ts";
 import { ConnectionResetError } from "./os-errors.ts";
 import type { Task } from "./tasks.ts";
@@ -391,7 +391,7 @@ class ReadOp implements Iterator<Yielded, Uint8Array, unknown> {
 
   private _wait(funcName: string): IteratorResult<Yielded, Uint8Array> {
     const waiter = this._reader._waitForData(funcName);
-    waiter._asyncioFutureBlocking = true;
+    waiter._flags |= _BLOCKING;
     this._waiter = waiter;
     return { done: false, value: waiter };
   }

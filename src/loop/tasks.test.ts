@@ -360,6 +360,43 @@ describeEachLoop("Task", (loop) => {
       expect(asyncio.createTask(coro).getCoro()).toBe(coro);
     });
   });
+
+  it("steps a generator through a `next` of its own when it was given one before the task was made", async () => {
+    const seen = await loop.run(function* () {
+      const coro = (function* () {
+        yield* asyncio.sleep(0);
+        return "done";
+      })();
+      const builtIn = coro.next;
+      const seen: unknown[] = [];
+      coro.next = function (this: typeof coro, ...args: [] | [unknown]) {
+        seen.push("next");
+        return builtIn.apply(this, args);
+      };
+      seen.push(yield* asyncio.createTask(coro));
+      return seen;
+    });
+    expect(seen).toEqual(["next", "next", "done"]);
+  });
+
+  it("takes any object with next, throw, return and [Symbol.iterator] as a coroutine, and steps it", async () => {
+    const result = await loop.run(function* () {
+      let steps = 0;
+      const coro = {
+        next: () => (++steps === 1 ? { done: false as const, value: undefined } : { done: true as const, value: steps }),
+        throw: (error: unknown) => {
+          throw error;
+        },
+        return: (value: unknown) => ({ done: true as const, value }),
+        [Symbol.iterator]() {
+          return this;
+        },
+      };
+      expect(asyncio.isCoroutine(coro)).toBe(true);
+      return yield* asyncio.createTask(coro as unknown as Coroutine<number>);
+    });
+    expect(result).toBe(2);
+  });
 });
 
 describeEachLoop("sleep", (loop) => {

@@ -1,9 +1,27 @@
 /** Tasks, and the functions that schedule and combine them (CPython's `tasks.py`). */
-import { type Awaitable, type AwaitedOf, type Coroutine, isAwaitable, isCoroutine, type Yielded } from "./coroutines.ts";
+import {
+  _generatorNext,
+  type Awaitable,
+  type AwaitedOf,
+  type Coroutine,
+  isAwaitable,
+  isCoroutine,
+  type Yielded,
+} from "./coroutines.ts";
 import { _getRunningLoop, type AbstractEventLoop, getEventLoop, getRunningLoop, type Runnable, TimerHandle } from "./events.ts";
 import { CancelledError, InvalidStateError, RuntimeError, TimeoutError, ValueError } from "./exceptions.ts";
 import { coroutineNameFromStack, formatCallback, repr } from "./format-helpers.ts";
-import { _nameProbe, _PENDING, _setResultUnlessCancelled, Future, isFuture } from "./futures.ts";
+import {
+  _BLOCKING,
+  _GENERATOR,
+  _LOG_TRACEBACK,
+  _MUST_CANCEL,
+  _nameProbe,
+  _PENDING,
+  _setResultUnlessCancelled,
+  Future,
+  isFuture,
+} from "./futures.ts";
 import { _coroutineCreated, _creationsWatched, _eventTime, _taskWaiting, _waitWatched, noteWait } from "./instruments.ts";
 import { timeout } from "./timeouts.ts";
 
@@ -83,20 +101,17 @@ function* pendingIterator(): Generator<Task<unknown>> {
  * ```
  */
 export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
-  _coro: Coroutine<T>;
+  // Set in the constructor, as Future's are (see there).
+  declare _coro: Coroutine<T>;
   /** The name, or the number of a default name `Task-<n>` not built yet. */
-  _name: string | number;
-  _numCancelsRequested = 0;
-  _mustCancel = false;
+  declare _name: string | number;
   /**
    * The future the task waits on; `null` while a step is scheduled or running. When
    * the task runs with it set, the run is a wake-up (Python: `__wakeup(future)`).
    */
-  _futWaiter: Future<unknown> | null = null;
-  /** The exception the next scheduled step throws in (`undefined`: resume with `next()`). */
-  _stepExc: unknown = undefined;
-  _prevTask: TaskLink | null = null;
-  _nextTask: TaskLink | null = null;
+  declare _futWaiter: Future<unknown> | null;
+  declare _prevTask: TaskLink | null;
+  declare _nextTask: TaskLink | null;
 
   /**
    * Wrap `coro` and schedule its first step on the loop.
@@ -115,13 +130,44 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
   ) {
     super(options);
     if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    this._coro = coro;
     const name = options?.name;
     this._name = name === undefined || name === null ? ++taskNameCounter : String(name);
-    this._coro = coro;
+    this._futWaiter = null;
+    this._prevTask = null;
+    this._nextTask = null;
+    if (coro.next === _generatorNext) this._flags = _GENERATOR;
     this._loop._hooks?.taskSpawned?.(this, _eventTime(this._loop));
     addPending(this);
     if (options?.eagerStart === true && this._loop.isRunning()) this._eagerStart();
     else this._loop._callSoonRunnable(this);
+  }
+
+  /** Set by `cancel()` when there was no future to cancel: the next step throws `CancelledError` in. */
+  get _mustCancel(): boolean {
+    return (this._flags & _MUST_CANCEL) !== 0;
+  }
+
+  set _mustCancel(value: boolean) {
+    this._flags = value ? this._flags | _MUST_CANCEL : this._flags & ~_MUST_CANCEL;
+  }
+
+  /** The number of pending cancellation requests (see `cancelling()`). */
+  get _numCancelsRequested(): number {
+    return this._rare === null ? 0 : this._rare.numCancelsRequested;
+  }
+
+  set _numCancelsRequested(value: number) {
+    if (this._rare !== null || value !== 0) this._getRare().numCancelsRequested = value;
+  }
+
+  /** The exception the next scheduled step throws in (`undefined`: resume with `next()`). */
+  get _stepExc(): unknown {
+    return this._rare === null ? undefined : this._rare.stepExc;
+  }
+
+  set _stepExc(value: unknown) {
+    if (this._rare !== null || value !== undefined) this._getRare().stepExc = value;
   }
 
   /**
@@ -218,7 +264,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
    * @param msg - message of the `CancelledError`.
    */
   override cancel(msg?: unknown): boolean {
-    if (this._logTraceback) this._retrieved();
+    if ((this._flags & _LOG_TRACEBACK) !== 0) this._retrieved();
     if (this._state !== _PENDING) return false;
     this._numCancelsRequested += 1;
     // Leave _futWaiter set: it may be a task that swallows the cancellation.
@@ -247,8 +293,13 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
   _run(): void {
     const future = this._futWaiter;
     if (future === null) {
-      const exc = this._stepExc;
-      this._stepExc = undefined;
+      const rare = this._rare;
+      if (rare === null) {
+        this._step(undefined);
+        return;
+      }
+      const exc = rare.stepExc;
+      rare.stepExc = undefined;
       this._step(exc);
       return;
     }
@@ -272,9 +323,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
     if (this._state !== _PENDING) {
       throw new InvalidStateError(`_step(): already done: ${this}, ${repr(exc)}`);
     }
-    if (this._mustCancel) {
+    if ((this._flags & _MUST_CANCEL) !== 0) {
       if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
-      this._mustCancel = false;
+      this._flags &= ~_MUST_CANCEL;
     }
     this._futWaiter = null;
     const loop = this._loop;
@@ -296,7 +347,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
   private _stepRunAndHandleResult(exc: unknown): void {
     let step: IteratorResult<Yielded, T>;
     try {
-      step = exc === undefined ? this._coro.next() : this._coro.throw(exc);
+      const coro = this._coro;
+      // A generator that had the built-in `next` when the task was made is stepped by
+      // calling that directly: reading `coro.next` meets a different shape for each
+      // generator function (CPython's C task calls the type's `am_send` slot too).
+      if (exc !== undefined) step = coro.throw(exc);
+      else step = (this._flags & _GENERATOR) !== 0 ? (_generatorNext.call(coro) as IteratorResult<Yielded, T>) : coro.next();
     } catch (error) {
       if (error instanceof CancelledError) {
         // Kept so that result() rethrows the coroutine's own error.
@@ -310,9 +366,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
       return;
     }
     if (step.done) {
-      if (this._mustCancel) {
+      if ((this._flags & _MUST_CANCEL) !== 0) {
         // Cancelled right before the coroutine returned.
-        this._mustCancel = false;
+        this._flags &= ~_MUST_CANCEL;
         super.cancel(this._cancelMessage);
       } else {
         super.setResult(step.value);
@@ -324,17 +380,17 @@ export class Task<T = unknown> extends Future<T> implements Runnable, TaskLink {
     if (result instanceof Future) {
       if (result._loop !== this._loop) {
         this._scheduleStep(new RuntimeError(`Task ${this} got Future ${result} attached to a different loop`));
-      } else if (!result._asyncioFutureBlocking) {
+      } else if ((result._flags & _BLOCKING) === 0) {
         this._scheduleStep(
           new RuntimeError(`yield was used instead of yield* in task ${this} with ${result}`),
         );
       } else if (result === this) {
         this._scheduleStep(new RuntimeError(`Task cannot await on itself: ${this}`));
       } else {
-        result._asyncioFutureBlocking = false;
+        result._flags &= ~_BLOCKING;
         result._addWaiter(this);
         this._futWaiter = result;
-        if (this._mustCancel && result.cancel(this._cancelMessage)) this._mustCancel = false;
+        if ((this._flags & _MUST_CANCEL) !== 0 && result.cancel(this._cancelMessage)) this._flags &= ~_MUST_CANCEL;
       }
     } else if (result === undefined) {
       // A bare yield gives up the loop for one iteration.
@@ -529,7 +585,7 @@ class SleepHandle<T> extends TimerHandle implements Iterator<Yielded, T, unknown
     noteWait(future, this, delay);
     if (_nameProbe.task !== null) _nameProbe.task._probeCoroutineName();
     if (_waitWatched.on) _taskWaiting(loop);
-    future._asyncioFutureBlocking = true;
+    future._flags |= _BLOCKING;
     return { done: false, value: future };
   }
 
