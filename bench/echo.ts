@@ -2,7 +2,8 @@
  * Echo benchmark: 200 clients × 200 round trips of 64 bytes over loopback TCP, with the
  * loop library's streams (server and clients on one loop) and with plain Node `net`
  * (server and clients in one process), in the same run. Prints round trips per second;
- * never fails. Run: `npm run build:loop && npx node bench/echo.ts [rounds]`.
+ * never fails. Run: `npm run build:loop && npx node bench/echo.ts [rounds] [--only=ours|net]`;
+ * `--only` runs one side alone (to count its system calls, or to time whole processes).
  *
  * Measured elsewhere on the same machine for reference: plain Node 36.6k round trips/s,
  * uvloop 44k, CPython asyncio 3.2k.
@@ -14,7 +15,10 @@ import { addSummary, formatRatio } from "./report.ts";
 const CLIENTS = 200;
 const ROUND_TRIPS = 200;
 const MESSAGE = 64;
-const RUNS = Number(process.argv[2] ?? 5);
+const args = process.argv.slice(2);
+const RUNS = Number(args.find((a) => !a.startsWith("--")) ?? 5);
+const ONLY = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (ONLY !== undefined && ONLY !== "ours" && ONLY !== "net") throw new Error(`--only=${ONLY}: expected ours or net`);
 const HOST = "127.0.0.1";
 
 /** Wall-clock seconds and CPU seconds (user + system) of one measured exchange. */
@@ -112,14 +116,16 @@ const k = (n: number): string => `${(n / 1000).toFixed(1)}k`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log(`echo: ${CLIENTS} clients x ${ROUND_TRIPS} round trips of ${MESSAGE} bytes, ${RUNS} runs each after a warm-up, Node ${process.version}`);
-await nodeEcho();
-await asyncio.run(streamsEcho());
+const runNet = ONLY !== "ours";
+const runOurs = ONLY !== "net";
+if (runNet) await nodeEcho();
+if (runOurs) await asyncio.run(streamsEcho());
 const ours: Timing[] = [];
 const plain: Timing[] = [];
 for (let run = 0; run < RUNS; run++) {
   // Interleaved, so that machine noise hits both alike.
-  plain.push(await nodeEcho());
-  ours.push(await asyncio.run(streamsEcho()));
+  if (runNet) plain.push(await nodeEcho());
+  if (runOurs) ours.push(await asyncio.run(streamsEcho()));
 }
 function report(label: string, timings: Timing[]): { rate: number; cpuRate: number } {
   const rates = timings.map((t) => ROUNDS / t.seconds);
@@ -128,16 +134,20 @@ function report(label: string, timings: Timing[]): { rate: number; cpuRate: numb
   console.log(`${label} median ${k(rate)} round trips/s, best ${k(Math.max(...rates))}; per CPU second ${k(cpuRate)}  (runs: ${rates.map(k).join(" ")})`);
   return { rate, cpuRate };
 }
-const p = report("plain Node net: ", plain);
-const o = report("asyncio streams:", ours);
-console.log(`ratio: ${(o.rate / p.rate).toFixed(2)}x plain Node by wall clock, ${(o.cpuRate / p.cpuRate).toFixed(2)}x by CPU time`);
-addSummary({
-  workload: `echo, ${CLIENTS} clients x ${ROUND_TRIPS} round trips (per CPU second)`,
-  ours: `${k(o.cpuRate)} round trips/s`,
-  yardstick: `${k(p.cpuRate)} (plain Node net)`,
-  ratio: formatRatio(o.cpuRate, p.cpuRate),
-  cpython: "—",
-  vsCpython: "—",
-  target: "≥ 0.95×",
-  met: o.cpuRate / p.cpuRate >= 0.95 ? "yes" : "NO",
-});
+if (ONLY === undefined) {
+  const p = report("plain Node net: ", plain);
+  const o = report("asyncio streams:", ours);
+  console.log(`ratio: ${(o.rate / p.rate).toFixed(2)}x plain Node by wall clock, ${(o.cpuRate / p.cpuRate).toFixed(2)}x by CPU time`);
+  addSummary({
+    workload: `echo, ${CLIENTS} clients x ${ROUND_TRIPS} round trips (per CPU second)`,
+    ours: `${k(o.cpuRate)} round trips/s`,
+    yardstick: `${k(p.cpuRate)} (plain Node net)`,
+    ratio: formatRatio(o.cpuRate, p.cpuRate),
+    cpython: "—",
+    vsCpython: "—",
+    target: "≥ 0.95×",
+    met: o.cpuRate / p.cpuRate >= 0.95 ? "yes" : "NO",
+  });
+} else {
+  report(ONLY === "net" ? "plain Node net: " : "asyncio streams:", ONLY === "net" ? plain : ours);
+}
