@@ -30,8 +30,9 @@ export class ByteBuffer {
     const n = chunk.length;
     if (n === 0) return;
     if (this._start === this._end) {
-      // A plain view, so that slices of it are plain Uint8Arrays (not Node Buffers, say).
-      this._data = new Uint8Array(chunk.buffer, chunk.byteOffset, n);
+      // Kept as a plain Uint8Array, so that what is taken from it is one (not a Node
+      // Buffer, say); a plain one as is: reading `.buffer` would move a small array off the heap.
+      this._data = Object.getPrototypeOf(chunk) === Uint8Array.prototype ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, n);
       this._start = 0;
       this._end = n;
       this._adopted = true;

@@ -50,7 +50,14 @@ declare module "node:net" {
     off(event: "error", listener: (error: Error) => void): this;
   }
 
-  function connect(options: { host: string; port: number; allowHalfOpen?: boolean; noDelay?: boolean }): Socket;
+  function connect(options: {
+    host: string;
+    port: number;
+    allowHalfOpen?: boolean;
+    noDelay?: boolean;
+    /** Read into `buffer`, then call `callback` with the byte count, instead of emitting `data`. */
+    onread?: { buffer: Uint8Array; callback: (bytesRead: number, buffer: Uint8Array) => boolean | void };
+  }): Socket;
   function createServer(options: { allowHalfOpen?: boolean; noDelay?: boolean }): Server;
 }
 

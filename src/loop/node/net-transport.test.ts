@@ -69,6 +69,35 @@ describe("Node net specifics", () => {
     expect(served).toEqual([]);
   });
 
+  test("bytes a client read stay as read while later reads arrive (connecting sockets share one read buffer)", async () => {
+    const { result } = await runOver(netBackend, function* () {
+      const server = yield* startServer(function* (reader, writer) {
+        // One message at a time: each read below gets its own arrival.
+        for (const fill of [0x61, 0x62, 0x63]) {
+          writer.write(new Uint8Array(1000).fill(fill));
+          yield* writer.drain();
+          yield* reader.readexactly(1);
+        }
+        writer.close();
+      }, "127.0.0.1", 0);
+      const [reader, writer] = yield* openConnection("127.0.0.1", portOf(server));
+      const kept: Uint8Array[] = [];
+      for (let i = 0; i < 3; i++) {
+        kept.push(yield* reader.readexactly(1000));
+        writer.write("k");
+      }
+      writer.close();
+      server.close();
+      yield* server.waitClosed();
+      return kept.map((chunk) => [chunk.constructor.name, String.fromCharCode(...new Set(chunk))]);
+    });
+    expect(result).toEqual([
+      ["Uint8Array", "a"],
+      ["Uint8Array", "b"],
+      ["Uint8Array", "c"],
+    ]);
+  });
+
   test("connection refused to an unused port names the address as Python does", async () => {
     const { result } = await runOver(netBackend, function* () {
       try {

@@ -8,6 +8,10 @@
  * socket's own (`writableLength`), checked against asyncio's water marks after each
  * write and as each write completes. Sockets are half-open capable and use
  * TCP_NODELAY, as asyncio's do.
+ *
+ * A connecting socket reads through Node's `onread` (into one buffer, copied out at each
+ * read) rather than `data` events: no stream machinery and no buffer allocated by Node
+ * per read. Node offers no `onread` for the sockets a server accepts: they use `data`.
  */
 import { Buffer } from "node:buffer";
 import * as net from "node:net";
@@ -34,6 +38,13 @@ interface NodeSystemError extends Error {
 
 /** Zero bytes, written only for the callback Node calls once the writes before it are sent. */
 const EMPTY = Buffer.from(new Uint8Array(0));
+
+/**
+ * What connecting sockets read into. Node calls `onread`'s callback as each read
+ * completes, before the next read, and the bytes are copied out in it, so one buffer
+ * serves every socket (64 KiB: what Node asks libuv for by default).
+ */
+const READ_BUFFER = new Uint8Array(64 * 1024);
 
 /** Python's `OSError` for a Node system error: the class by `code`, `[Errno N] text`. */
 export function fromNodeError(error: unknown, strerror?: string): Error {
@@ -80,11 +91,15 @@ function trackUntilLoopCloses(loop: AbstractEventLoop, handle: { unref(): unknow
 /** A connected Node socket as an asyncio transport. */
 export class NetTransport extends BaseStreamTransport {
   readonly _socket: net.Socket;
+  /** Reading through `data` events has started (it is paused and resumed from then on). */
   private _flowing = false;
+  /** The socket reads through `onread` (made paused), calling `_received`. */
+  private readonly _onread: boolean;
 
-  constructor(loop: AbstractEventLoop, socket: net.Socket, protocol: Protocol, server: ServerHooks | null) {
+  constructor(loop: AbstractEventLoop, socket: net.Socket, protocol: Protocol, server: ServerHooks | null, onread = false) {
     super(loop, protocol, extraInfo(socket), server);
     this._socket = socket;
+    this._onread = onread;
     trackUntilLoopCloses(loop, socket);
     socket.setNoDelay(true);
     socket.on("end", () => {
@@ -142,8 +157,14 @@ export class NetTransport extends BaseStreamTransport {
     this._onBufferDrained();
   };
 
+  /** `onread`'s callback: `data` is the transport's to keep. */
+  _received(data: Uint8Array): void {
+    if (this._loopGone()) return;
+    this._deliverData(data);
+  }
+
   protected override _startReading(): void {
-    if (this._flowing) {
+    if (this._onread || this._flowing) {
       this._socket.resume();
       return;
     }
@@ -155,7 +176,7 @@ export class NetTransport extends BaseStreamTransport {
   }
 
   protected override _stopReading(): void {
-    if (this._flowing) this._socket.pause();
+    if (this._onread || this._flowing) this._socket.pause();
   }
 
   protected override _shutdownWrite(): void {
@@ -193,7 +214,18 @@ export const netBackend: NetworkBackend = {
 
   *createConnection(loop: AbstractEventLoop, protocol: Protocol, host: string, port: number): Coroutine<Transport> {
     const connected = loop.createFuture<undefined>();
-    const socket = net.connect({ host, port, allowHalfOpen: true, noDelay: true });
+    let transport: NetTransport | null = null;
+    // Returning false would pause the socket; the transport pauses it itself (flow control).
+  const onread = {
+    buffer: READ_BUFFER,
+    callback: (n: number, buffer: Uint8Array): boolean => {
+      transport?._received(buffer.slice(0, n));
+      return true;
+    },
+  };
+    const socket = net.connect({ host, port, allowHalfOpen: true, noDelay: true, onread });
+    socket.pause(); // until the transport starts reading
+
     const onConnect = (): void => {
       if (loop.isClosed()) socket.destroy();
       else if (!connected.done()) connected.setResult(undefined);
@@ -213,9 +245,10 @@ export const netBackend: NetworkBackend = {
       socket.off("connect", onConnect);
       socket.off("error", onError);
     }
-    const transport = new NetTransport(loop, socket, protocol, null);
-    yield* transport._startConnected();
-    return transport;
+    const connection = new NetTransport(loop, socket, protocol, null, true);
+    transport = connection;
+    yield* connection._startConnected();
+    return connection;
   },
 
   *listen(loop: AbstractEventLoop, server: AcceptingServer, host: string | null, port: number, backlog: number): Coroutine<Listener[]> {
