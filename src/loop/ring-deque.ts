@@ -123,5 +123,4 @@ export class Deque<T> implements Iterable<T> {
     this._buffer = next;
     this._mask = next.length - 1;
   }
-
 }

@@ -157,7 +157,7 @@ export class NetTransport extends BaseStreamTransport {
     this._onBufferDrained();
   };
 
-  /** `onread`'s callback: `data` is the transport's to keep. */
+  /** Bytes read from the socket (through `onread` or a `data` event): `data` is the transport's to keep. */
   _received(data: Uint8Array): void {
     if (this._loopGone()) return;
     this._deliverData(data);
@@ -169,10 +169,7 @@ export class NetTransport extends BaseStreamTransport {
       return;
     }
     this._flowing = true;
-    this._socket.on("data", (data: Uint8Array) => {
-      if (this._loopGone()) return;
-      this._deliverData(data);
-    });
+    this._socket.on("data", (data: Uint8Array) => this._received(data));
   }
 
   protected override _stopReading(): void {
@@ -215,14 +212,14 @@ export const netBackend: NetworkBackend = {
   *createConnection(loop: AbstractEventLoop, protocol: Protocol, host: string, port: number): Coroutine<Transport> {
     const connected = loop.createFuture<undefined>();
     let transport: NetTransport | null = null;
-    // Returning false would pause the socket; the transport pauses it itself (flow control).
-  const onread = {
-    buffer: READ_BUFFER,
-    callback: (n: number, buffer: Uint8Array): boolean => {
-      transport?._received(buffer.slice(0, n));
-      return true;
-    },
-  };
+    const onread = {
+      buffer: READ_BUFFER,
+      // Returning false would pause the socket; the transport pauses it itself (flow control).
+      callback: (n: number, buffer: Uint8Array): boolean => {
+        transport?._received(buffer.slice(0, n));
+        return true;
+      },
+    };
     const socket = net.connect({ host, port, allowHalfOpen: true, noDelay: true, onread });
     socket.pause(); // until the transport starts reading
 
@@ -245,10 +242,9 @@ export const netBackend: NetworkBackend = {
       socket.off("connect", onConnect);
       socket.off("error", onError);
     }
-    const connection = new NetTransport(loop, socket, protocol, null, true);
-    transport = connection;
-    yield* connection._startConnected();
-    return connection;
+    transport = new NetTransport(loop, socket, protocol, null, true);
+    yield* transport._startConnected();
+    return transport;
   },
 
   *listen(loop: AbstractEventLoop, server: AcceptingServer, host: string | null, port: number, backlog: number): Coroutine<Listener[]> {

@@ -27,33 +27,36 @@ function compile(out: string): Promise<void> {
   });
 }
 
+/** Per Pyodide package: its file, once made (hashing its inputs reads megabytes: once per process). */
 const made = new Map<string, Promise<string>>();
 
 /** The path of the standard library with bytecode for the Pyodide package in `root` (node_modules/pyodide), made if need be. */
 export function stdlibFile(root: string): Promise<string> {
+  let promise = made.get(root);
+  if (!promise) {
+    promise = make(root);
+    made.set(root, promise);
+  }
+  return promise;
+}
+
+async function make(root: string): Promise<string> {
   const hash = createHash("sha256");
   for (const part of [readFileSync(join(root, "python_stdlib.zip")), readFileSync(SCRIPT), readFileSync(SESSION), DRIVER, LOOP_SOURCE, TRACE_SOURCE]) hash.update(part);
   const file = join(root, "..", ".cache", "pyodide-stdlib", `${hash.digest("hex").slice(0, 16)}.zip`);
-  let promise = made.get(file);
-  if (!promise) {
-    promise = (async () => {
-      if (existsSync(file)) return file;
-      mkdirSync(join(file, ".."), { recursive: true });
-      // Written aside and renamed: another process making the same file never sees half of it.
-      const partial = `${file}.${process.pid}.partial`;
-      try {
-        await compile(partial);
-        renameSync(partial, file);
-      } finally {
-        rmSync(partial, { force: true });
-      }
-      // Those made from older sources are of no more use.
-      for (const old of readdirSync(join(file, ".."))) if (old.endsWith(".zip") && join(file, "..", old) !== file) rmSync(join(file, "..", old), { force: true });
-      return file;
-    })();
-    made.set(file, promise);
+  if (existsSync(file)) return file;
+  mkdirSync(join(file, ".."), { recursive: true });
+  // Written aside and renamed: another process making the same file never sees half of it.
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await compile(partial);
+    renameSync(partial, file);
+  } finally {
+    rmSync(partial, { force: true });
   }
-  return promise;
+  // Those made from older sources are of no more use.
+  for (const old of readdirSync(join(file, ".."))) if (old.endsWith(".zip") && join(file, "..", old) !== file) rmSync(join(file, "..", old), { force: true });
+  return file;
 }
 
 /** Its bytes. */

@@ -177,7 +177,6 @@ function driverOf(pyodide: PyodideAPI, host: PythonHost): Driver {
   return driver;
 }
 
-
 /**
  * Runs `entry` of `files` in this interpreter, in a directory of its own (the working
  * directory while it runs), to its end: the thread is busy until then. Returns the exit code,
