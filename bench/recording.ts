@@ -8,38 +8,21 @@
  * `0` rounds it times the start-up alone. `--virtual` runs on the virtual-time loop.
  */
 import * as asyncio from "asyncio";
-import { TimelineRecorder } from "../src/timeline/instrument.ts";
-import { readerFrame } from "../src/timeline/stepper.ts";
+import { recorder as newRecorder, recorderHooks, workerRecorder } from "./recorders.ts";
 import { spawn } from "./workloads.ts";
 
 const MODES = ["record", "worker", "hooks", "plain"];
 const [mode = "record", rounds = "40"] = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 if (!MODES.includes(mode)) throw new Error(`usage: node bench/recording.ts ${MODES.join("|")} [rounds] [--virtual]`);
 const virtual = process.argv.includes("--virtual") ? { loopFactory: () => new asyncio.VirtualTimeLoop() } : {};
-// The hooks the recorder installs (it adds taskWaiting only where it can read lines).
-const nothing = (): void => {};
-const hooks: asyncio.Instrument = {};
-for (const hook of ["taskSpawned", "taskScheduled", "beforeTaskStep", "afterTaskStep", "taskExited", "beforeCallback", "afterCallback", "afterRun", "coroutineCreated", "lockAcquired", "lockReleased"] as const) hooks[hook] = nothing;
+const hooks = recorderHooks();
 
-/** The worker's recorder (src/runner/worker/timeline.ts), the workloads' module standing for the reader's. */
-function workerRecorder(): TimelineRecorder {
-  const recorder: TimelineRecorder = new TimelineRecorder({
-    ...asyncio,
-    locate: (stack) => readerFrame(stack, (url) => (url.endsWith("/workloads.ts") ? "snippet.ts" : undefined)),
-    batch: 2000,
-    onEvents: (waiting) => {
-      if (waiting >= 2000) taken += recorder.take().length;
-    },
-  });
-  return recorder;
-}
-
-let taken = 0;
+const taken = { count: 0 };
 for (let i = 0; i < Number(rounds); i++) {
-  const recorder = mode === "record" ? new TimelineRecorder(asyncio) : mode === "worker" ? workerRecorder() : null;
+  const recorder = mode === "record" ? newRecorder() : mode === "worker" ? workerRecorder(taken) : null;
   const instruments = recorder ? [recorder] : mode === "hooks" ? [hooks] : [];
   const done = await spawn(10_000, { ...virtual, instruments });
   if (done !== 10_000) throw new Error(`spawned ${done} of 10,000`);
-  taken += mode === "worker" ? recorder!.take().length : (recorder?.size ?? 0);
+  taken.count += mode === "worker" ? recorder!.take().length : (recorder?.size ?? 0);
 }
-if ((mode === "record" || mode === "worker") && Number(rounds) > 0 && taken === 0) throw new Error("nothing was recorded");
+if ((mode === "record" || mode === "worker") && Number(rounds) > 0 && taken.count === 0) throw new Error("nothing was recorded");

@@ -271,10 +271,15 @@ export class TimelineRecorder {
     this.created.add(coro, this.running !== null || this.callback !== null ? this.lastLoop : null, t, this.running, this.coroutineLine(), name);
   }
 
-  private coroutineLine(): SourceLine | null {
+  /**
+   * Where a coroutine is made, captured but not read: V8 reads a stack (a call site object per
+   * frame) at several times the cost of capturing it, and most coroutines are awaited at once.
+   * Read only for one never awaited.
+   */
+  private coroutineLine(): Error | null {
     if (this.locate === undefined || this.coroutineLinesLeft <= 0) return null;
     this.coroutineLinesLeft -= 1;
-    return this.here(12) ?? this.here(20);
+    return capture(20);
   }
 
   /** Most coroutines are awaited in the step that makes them, or taken over by a task: only the others are kept. */
@@ -305,7 +310,7 @@ export class TimelineRecorder {
       const name = created.name[index] ?? (made.constructor?.name === "Sleep0" || typeof made._when === "number" ? "sleep" : "coroutine");
       const t = created.t[index]!;
       // Made outside the loop (top-level code): noted when the loop stops.
-      this.note(loop, Number.isNaN(t) ? stopped : t, "never-awaited", created.id[index]!, `coroutine '${name}' was created and never awaited`, created.at[index]!);
+      this.note(loop, Number.isNaN(t) ? stopped : t, "never-awaited", created.id[index]!, `coroutine '${name}' was created and never awaited`, this.lineIn(created.at[index]!));
     }
     created.truncate(kept);
   }
@@ -342,17 +347,19 @@ export class TimelineRecorder {
 
   /** The reader's line in the stack here, looking at most `frames` frames deep. */
   private here(frames: number): SourceLine | null {
-    const holder = Error as { stackTraceLimit?: number; prepareStackTrace?: unknown };
-    const limit = holder.stackTraceLimit;
+    return this.lineIn(capture(frames));
+  }
+
+  /** The reader's line in a stack {@link capture}d earlier, or already read (`null`: none). */
+  private lineIn(stack: Error | SourceLine | null): SourceLine | null {
+    if (!(stack instanceof Error)) return stack;
+    const holder = Error as { prepareStackTrace?: unknown };
     const prepare = holder.prepareStackTrace;
-    holder.stackTraceLimit = frames;
     holder.prepareStackTrace = positions;
-    const stack = new Error().stack ?? "";
-    if (limit === undefined) delete holder.stackTraceLimit;
-    else holder.stackTraceLimit = limit;
+    const text = stack.stack ?? "";
     if (prepare === undefined) delete holder.prepareStackTrace;
     else holder.prepareStackTrace = prepare;
-    return this.locate!(stack);
+    return this.locate!(text);
   }
 
   /** The ids of the tasks a waiting future stands for: a task, gather's children, a TaskGroup's or `wait()`'s tasks. */
@@ -523,6 +530,17 @@ export class TimelineRecorder {
   }
 }
 
+/** The stack here, at most `frames` deep, captured and not yet read (see {@link positions}). */
+function capture(frames: number): Error {
+  const holder = Error as { stackTraceLimit?: number };
+  const limit = holder.stackTraceLimit;
+  holder.stackTraceLimit = frames;
+  const error = new Error();
+  if (limit === undefined) delete holder.stackTraceLimit;
+  else holder.stackTraceLimit = limit;
+  return error;
+}
+
 /** A V8 call site, as `Error.prepareStackTrace` receives it. */
 interface CallSite {
   getFileName(): string | null | undefined;
@@ -555,10 +573,11 @@ class Made {
   readonly loop: Array<object | null> = [];
   readonly t: number[] = [];
   readonly id: Array<number | null> = [];
-  readonly at: Array<SourceLine | null> = [];
+  /** Where it was made: a captured stack, read when needed. */
+  readonly at: Array<Error | null> = [];
   readonly name: Array<string | null> = [];
 
-  add(coro: object, loop: object | null, t: number, id: number | null, at: SourceLine | null, name: string | null): void {
+  add(coro: object, loop: object | null, t: number, id: number | null, at: Error | null, name: string | null): void {
     const index = this.count++;
     this.coro[index] = coro;
     this.loop[index] = loop;
@@ -583,6 +602,7 @@ class Made {
     for (let index = count; index < this.count; index++) {
       this.coro[index] = null;
       this.loop[index] = null;
+      this.at[index] = null;
     }
     this.count = count;
   }
