@@ -23,6 +23,7 @@ import {
   sleeping,
   sleepingNative,
   spawn,
+  spawnBareGenerators,
   spawnNative,
 } from "./workloads.ts";
 
@@ -40,6 +41,7 @@ describe("spawn", () => {
   it("runs every task past its sleep(0), on our loop and natively", async () => {
     expect(await spawn(1_000)).toBe(1_000);
     expect(await spawnNative(1_000)).toBe(1_000);
+    expect(await spawnBareGenerators(1_000)).toBe(1_000);
   });
 
   it("reports each task to an installed instrument", async () => {

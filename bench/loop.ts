@@ -34,7 +34,7 @@ import {
   SPAWN,
   addSummary,
 } from "./report.ts";
-import { instrumentRemovedOptions, noOpInstrument, pingPong, pingPongNative, spawn, spawnNative } from "./workloads.ts";
+import { instrumentRemovedOptions, noOpInstrument, pingPong, pingPongNative, spawn, spawnBareGenerators, spawnNative } from "./workloads.ts";
 
 const gc = requireGc();
 const quick = process.argv.includes("--quick");
@@ -93,6 +93,7 @@ const workloads: [name: string, run: () => Promise<void>][] = [
   [`${spawnOne}: instrument removed`, checked(TASKS, () => spawn(TASKS, instrumentRemovedOptions()))],
   [`${spawnOne}: no-op instrument`, checked(TASKS, () => spawn(TASKS, { instruments: [noOpInstrument()] }))],
   [`${spawnOne}: native`, checked(TASKS, () => spawnNative(TASKS))],
+  [`${spawnOne}: bare generators`, checked(TASKS, () => spawnBareGenerators(TASKS))],
   [`${pingPongOne}: ours`, checked(MESSAGES, () => pingPong(MESSAGES))],
   [`${pingPongOne}: instrument removed`, checked(MESSAGES, () => pingPong(MESSAGES, instrumentRemovedOptions()))],
   [`${pingPongOne}: no-op instrument`, checked(MESSAGES, () => pingPong(MESSAGES, { instruments: [noOpInstrument()] }))],
@@ -182,6 +183,17 @@ console.log(
       throughputRows,
     ),
 );
+
+{
+  // The floor under a generator-based loop (see spawnBareGenerators): how far a port of asyncio can go.
+  const ours = rate(`${spawnOne}: ours`, TASKS);
+  const native = rate(`${spawnOne}: native`, TASKS);
+  const bare = rate(`${spawnOne}: bare generators`, TASKS);
+  console.log(
+    `\nThe floor for spawn: ${spawnOne} on bare generators (a ready array, a one-shot sleep(0), nothing of asyncio) ` +
+      `${formatEstimate(bare)} tasks/s, ${formatRatio(bare.value, native.value)} native async/await; ours is ${formatRatio(ours.value, bare.value)} of it.`,
+  );
+}
 
 const instrumentRows = groups.map(({ prefix, units, reference }) => {
   const none = rate(`${prefix}: ours`, units);

@@ -50,6 +50,68 @@ export async function spawnNative(n: number): Promise<number> {
   return tally.count;
 }
 
+/**
+ * The floor under any generator-based loop: `spawn` with nothing of asyncio in it. A task is
+ * its generator, a done flag and one waiter; a ready queue (an array read from a moving head);
+ * `sleep(0)` a one-shot iterator delegated to by `yield*`, as the library's is; no handles,
+ * futures, callbacks, names, cancellation or exception handling. It measures V8 making and
+ * resuming generators, which the library cannot go below.
+ */
+interface BareTask {
+  gen: Generator<BareTask | undefined, void, undefined>;
+  done: boolean;
+  waiter: BareTask | null;
+}
+
+const YIELDED: IteratorResult<undefined, void> = { value: undefined, done: false };
+const DONE: IteratorResult<undefined, void> = { value: undefined, done: true };
+
+/** A one-shot iterator: yields once (nothing), then is done; its results are shared, as `yield*` reads them at once. */
+class BareSleep0 implements Iterator<undefined, void, undefined>, Iterable<undefined, void, undefined> {
+  private yielded = false;
+  next(): IteratorResult<undefined, void> {
+    if (this.yielded) return DONE;
+    this.yielded = true;
+    return YIELDED;
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+function* bareYieldOnce(tally: Tally): Generator<BareTask | undefined, void, undefined> {
+  yield* new BareSleep0();
+  tally.count++;
+}
+
+/** `spawn` on the bare runner: `n` generator tasks, each yielding once, awaited in order by a main task. */
+export function spawnBareGenerators(n: number): Promise<number> {
+  const tally: Tally = { count: 0 };
+  const ready: BareTask[] = [];
+  let head = 0;
+  const task = (gen: BareTask["gen"]): BareTask => {
+    const made: BareTask = { gen, done: false, waiter: null };
+    ready.push(made);
+    return made;
+  };
+  function* main(): Generator<BareTask | undefined, void, undefined> {
+    const tasks = new Array<BareTask>(n);
+    for (let i = 0; i < n; i++) tasks[i] = task(bareYieldOnce(tally));
+    for (const child of tasks) if (!child.done) yield child;
+  }
+  task(main());
+  while (head < ready.length) {
+    const current = ready[head++]!;
+    const step = current.gen.next();
+    if (step.done) {
+      current.done = true;
+      if (current.waiter !== null) ready.push(current.waiter);
+    } else if (step.value === undefined) ready.push(current);
+    else step.value.waiter = current;
+  }
+  return Promise.resolve(tally.count);
+}
+
 // Ping-pong: one task sends 0, 1, 2... on one queue; the other echoes each back on a second.
 
 function* pinger(out: asyncio.Queue<number>, back: asyncio.Queue<number>, rounds: number): Coroutine<number> {
