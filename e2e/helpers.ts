@@ -71,6 +71,9 @@ export async function reveal(cell: Locator): Promise<void> {
 /** Presses the cell's Run button (opening any fold it sits in) and waits until the run is over; returns its status text. */
 export async function runCell(cell: Locator, timeoutMs = 30_000): Promise<string> {
   await reveal(cell);
+  // An earlier run's result would satisfy the wait at once (the page clears it when the new
+  // run's display starts, a little after the click): this run's result is awaited.
+  await cell.evaluate((element) => element.removeAttribute("data-result"));
   await cell.getByRole("button", { name: /^Run(?! both)/ }).click();
   return waitForEnd(cell, timeoutMs);
 }
