@@ -27,9 +27,10 @@ export function workerRecorder(taken: { count: number }): TimelineRecorder {
 
 const nothing = (): void => {};
 
-/** The hooks the recorder installs, each doing nothing (it adds `taskWaiting` only where it can read lines). */
+/** The hooks {@link recorder}'s recorder has, each doing nothing. */
 export function recorderHooks(): asyncio.Instrument {
+  const installed: asyncio.Instrument = recorder();
   const hooks: asyncio.Instrument = {};
-  for (const hook of ["taskSpawned", "taskScheduled", "beforeTaskStep", "afterTaskStep", "taskExited", "beforeCallback", "afterCallback", "afterRun", "coroutineCreated", "lockAcquired", "lockReleased"] as const) hooks[hook] = nothing;
+  for (const hook of asyncio.instrumentHooks) if (installed[hook] !== undefined) hooks[hook] = nothing;
   return hooks;
 }

@@ -5,8 +5,9 @@
  * CPython's check of the buffer (`_Py_CheckEmscriptenSignals_Helper`, in Pyodide 314 too)
  * reads index 0 and then writes 0 there: two steps. A Stop the page writes from its own
  * thread between them is wiped out, and a loop that never sleeps spins on for good. A
- * `while True: pass` checks every 50 backward jumps, so this is not rare: 76 Stops lost in
- * 2,000 here (python/cpython#157548, whose fix, `Atomics.exchange`, is not released).
+ * `while True: pass` checks every 50 backward jumps, so this is not rare: 3 to 13 Stops lost
+ * in 2,000 here (`../testing/stop-race.ts --plain`; python/cpython#157548, whose fix,
+ * `Atomics.exchange`, is not released).
  *
  * This view turns the helper's clear into a compare-and-swap of the value it just read: a
  * signal written in between stays for the next check. Reads and writes are atomic. Our own
